@@ -1,0 +1,4 @@
+export * from './errors.js';
+export * from './common.js';
+export * from './auth.js';
+export * from './tenancy.js';
