@@ -10,10 +10,12 @@ export type OrgRole = (typeof ORG_ROLES)[number];
 export const CreateOrganizationBody = z.strictObject({ name: name(120) });
 export type CreateOrganizationBody = z.infer<typeof CreateOrganizationBody>;
 export const RenameOrganizationBody = CreateOrganizationBody;
+export type RenameOrganizationBody = CreateOrganizationBody;
 
 export const CreateTeamBody = z.strictObject({ name: name(120) });
 export type CreateTeamBody = z.infer<typeof CreateTeamBody>;
 export const RenameTeamBody = CreateTeamBody;
+export type RenameTeamBody = CreateTeamBody;
 
 export const ChangeRoleBody = z.strictObject({ role: TeamRole });
 export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;

@@ -1,0 +1,45 @@
+import 'reflect-metadata';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module.js';
+import type { AppConfig } from './config/config.js';
+
+export const JSON_BODY_LIMIT = '64kb';
+
+/** Builds the whole app (REST, OpenAPI, static web); used by main.ts and by every test. */
+export async function createApp(config: AppConfig, databaseUrl: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
+    bufferLogs: true,
+    bodyParser: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  if (config.trustProxy) app.set('trust proxy', true);
+  app.disable('x-powered-by');
+  app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
+  app.use(cookieParser());
+  app.setGlobalPrefix('api');
+
+  const openapi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Tillit API').setVersion('0.1.0').addCookieAuth('tillit_session').build(),
+  );
+  SwaggerModule.setup('api/docs', app, openapi, { jsonDocumentUrl: 'api/openapi.json' });
+
+  if (config.webDist && existsSync(path.join(config.webDist, 'index.html'))) {
+    const index = path.join(config.webDist, 'index.html');
+    app.useStaticAssets(config.webDist, { index: false, maxAge: '1h' });
+    // Client-side routes (/teams/…, /join/…) get the app; /api and /socket.io stay with the server.
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (req.method !== 'GET' || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+      res.sendFile(index);
+    });
+  }
+  return app;
+}

@@ -1,0 +1,86 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import type { SessionDto } from '@tillit/protocol';
+import { LessThan, Not, Repository } from 'typeorm';
+import { Session } from './session.entity.js';
+import { RevocationBus } from './revocation.bus.js';
+
+export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
+const TOUCH_EVERY_MS = 60 * 1000;
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly revocations: RevocationBus,
+  ) {}
+
+  /** Returns the cookie token; only its hash is stored. */
+  async create(userId: string, userAgent: string | undefined): Promise<{ token: string; session: Session }> {
+    const token = randomBytes(32).toString('base64url');
+    const now = new Date();
+    const session = await this.sessions.save(
+      this.sessions.create({
+        tokenHash: hashToken(token),
+        userId,
+        lastSeenAt: now,
+        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+        userAgent: userAgent?.slice(0, 300) ?? null,
+      }),
+    );
+    return { token, session };
+  }
+
+  /** The session behind a cookie token, if it is live; slides its expiry at most once a minute. */
+  async authenticate(token: string | undefined): Promise<Session | null> {
+    if (!token || token.length > 100) return null;
+    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
+    if (!session) return null;
+    const now = Date.now();
+    if (session.expiresAt.getTime() <= now) {
+      await this.sessions.delete({ id: session.id });
+      return null;
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
+      await this.sessions.update(
+        { id: session.id },
+        { lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_TTL_MS) },
+      );
+    }
+    return session;
+  }
+
+  /** Is this session still valid? Used by live connections to re-check between commands. */
+  async isLive(sessionId: string): Promise<boolean> {
+    return this.sessions.exists({ where: { id: sessionId } });
+  }
+
+  async list(userId: string, currentId: string): Promise<SessionDto[]> {
+    await this.sessions.delete({ userId, expiresAt: LessThan(new Date()) });
+    const rows = await this.sessions.find({ where: { userId }, order: { lastSeenAt: 'DESC' } });
+    return rows.map((s) => ({
+      id: s.id,
+      current: s.id === currentId,
+      createdAt: s.createdAt.toISOString(),
+      lastSeenAt: s.lastSeenAt.toISOString(),
+      userAgent: s.userAgent,
+    }));
+  }
+
+  /** Revokes one of the user's sessions; another user's session id revokes nothing. */
+  async revoke(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.sessions.delete({ id: sessionId, userId });
+    if (result.affected) this.revocations.sessionsRevoked([sessionId]);
+    return !!result.affected;
+  }
+
+  async revokeOthers(userId: string, keepId: string): Promise<void> {
+    const doomed = await this.sessions.find({ where: { userId, id: Not(keepId) }, select: { id: true } });
+    if (doomed.length === 0) return;
+    await this.sessions.delete(doomed.map((s) => s.id));
+    this.revocations.sessionsRevoked(doomed.map((s) => s.id));
+  }
+}

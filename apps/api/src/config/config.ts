@@ -1,0 +1,89 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+/** The repository root, found from this file whether it runs from src/ (tests) or dist/. */
+export const REPO_ROOT = path.resolve(here, '../../../..');
+
+const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
+    .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'must be a redis:// URL')
+    .optional(),
+  TILLIT_DATA_DIR: z.string().min(1).optional(),
+  /** Comma-separated origins allowed to open a socket and send state-changing requests. */
+  ALLOWED_ORIGINS: z.string().optional(),
+  /** The address people use in their browser; used for invite links and the origin allowlist. */
+  PUBLIC_URL: z.url().optional(),
+  COOKIE_SECURE: bool.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  WEB_DIST: z.string().optional(),
+  TRUST_PROXY: bool.default(false),
+});
+
+export interface AppConfig {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  redisUrl: string | undefined;
+  dataDir: string;
+  allowedOrigins: string[];
+  cookieSecure: boolean;
+  logLevel: string;
+  webDist: string | undefined;
+  trustProxy: boolean;
+}
+
+export class ConfigError extends Error {}
+
+/** Reads and checks the environment once at boot; a bad value stops the start with a message naming it. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const publicUrl = e.PUBLIC_URL ?? `http://localhost:${e.PORT}`;
+  const origins = new Set<string>([new URL(publicUrl).origin]);
+  if (e.NODE_ENV !== 'production' || !e.PUBLIC_URL) {
+    origins.add(`http://localhost:${e.PORT}`);
+    origins.add(`http://127.0.0.1:${e.PORT}`);
+    origins.add('http://localhost:5173');
+  }
+  for (const o of (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+    try {
+      origins.add(new URL(o).origin);
+    } catch {
+      throw new ConfigError(`Invalid configuration:\n  ALLOWED_ORIGINS: "${o}" is not a URL`);
+    }
+  }
+  const defaultWebDist = path.join(REPO_ROOT, 'apps/web/dist');
+  return {
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    redisUrl: e.REDIS_URL,
+    dataDir: path.resolve(e.TILLIT_DATA_DIR ?? path.join(REPO_ROOT, '.tillit-data')),
+    allowedOrigins: [...origins],
+    cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),
+    logLevel: e.LOG_LEVEL,
+    webDist: e.WEB_DIST ?? (existsSync(defaultWebDist) ? defaultWebDist : undefined),
+    trustProxy: e.TRUST_PROXY,
+  };
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

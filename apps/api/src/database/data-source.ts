@@ -1,0 +1,23 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from './entities.js';
+import { MIGRATIONS } from './migrations/index.js';
+import { SnakeNamingStrategy } from './naming.strategy.js';
+
+export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    namingStrategy: new SnakeNamingStrategy(),
+    synchronize: false,
+    migrationsRun: true,
+    migrationsTransactionMode: 'each',
+    extra: { max: poolSize },
+    logging: ['error'],
+  };
+}
+
+export function createDataSource(url: string): DataSource {
+  return new DataSource({ ...dataSourceOptions(url), migrationsRun: false });
+}

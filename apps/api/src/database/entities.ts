@@ -1,0 +1,9 @@
+import { Session } from '../auth/session.entity.js';
+import { SignInFailure } from '../auth/sign-in-attempt.entity.js';
+import { Invite } from '../invites/invite.entity.js';
+import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
+import { Team, TeamMember } from '../teams/team.entity.js';
+import { User } from '../users/user.entity.js';
+
+/** Every entity, in one list, so the app, the migration generator and the drift check see the same model. */
+export const ENTITIES = [User, Session, SignInFailure, Organization, OrganizationMember, Team, TeamMember, Invite];

@@ -1,0 +1,59 @@
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import type { Locale } from '@tillit/protocol';
+import { en } from '../locales/en';
+import { sv } from '../locales/sv';
+
+export const LOCALES = ['sv', 'en'] as const satisfies readonly Locale[];
+const STORAGE_KEY = 'tillit.locale';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof sv };
+  }
+}
+
+function isLocale(value: unknown): value is Locale {
+  return value === 'sv' || value === 'en';
+}
+
+/** The language chosen on this device before sign-in; Swedish when nothing was chosen. */
+export function storedLocale(): Locale {
+  try {
+    const value = localStorage.getItem(STORAGE_KEY);
+    return isLocale(value) ? value : 'sv';
+  } catch {
+    return 'sv';
+  }
+}
+
+export function currentLocale(): Locale {
+  return isLocale(i18n.resolvedLanguage) ? i18n.resolvedLanguage : 'sv';
+}
+
+/** Shows the app in `locale` and remembers it on this device. */
+export async function applyLocale(locale: Locale): Promise<void> {
+  try {
+    localStorage.setItem(STORAGE_KEY, locale);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+  if (i18n.language !== locale) await i18n.changeLanguage(locale);
+}
+
+i18n.on('languageChanged', (lng) => {
+  document.documentElement.lang = lng;
+});
+
+void i18n.use(initReactI18next).init({
+  resources: { sv: { translation: sv }, en: { translation: en } },
+  lng: storedLocale(),
+  fallbackLng: 'sv',
+  supportedLngs: LOCALES,
+  interpolation: { escapeValue: false },
+  returnNull: false,
+});
+document.documentElement.lang = i18n.language;
+
+export default i18n;

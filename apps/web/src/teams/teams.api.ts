@@ -1,0 +1,105 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  ChangeRoleBody,
+  CreateInviteBody,
+  InviteDto,
+  MemberDto,
+  CreateTeamBody,
+  TeamDto,
+  TeamRole,
+} from '@tillit/protocol';
+import { api } from '../lib/api';
+
+const enc = encodeURIComponent;
+
+export const teamKeys = {
+  all: ['teams'] as const,
+  one: (teamId: string) => ['teams', teamId] as const,
+  members: (teamId: string) => ['teams', teamId, 'members'] as const,
+  invites: (teamId: string) => ['teams', teamId, 'invites'] as const,
+};
+
+/** What the caller may do in a team; the API enforces the same rules. */
+export function teamPermissions(team: TeamDto) {
+  const leads = team.isOrgAdmin || team.myRole === 'manager';
+  return {
+    rename: leads,
+    manageMembers: leads,
+    invite: leads || team.myRole === 'facilitator',
+    leave: team.myRole !== null,
+  };
+}
+
+export function useTeams() {
+  return useQuery({ queryKey: teamKeys.all, queryFn: () => api<TeamDto[]>('GET', '/api/teams') });
+}
+
+export function useTeam(teamId: string) {
+  return useQuery({
+    queryKey: teamKeys.one(teamId),
+    queryFn: () => api<TeamDto>('GET', `/api/teams/${enc(teamId)}`),
+  });
+}
+
+export function useRenameTeam(teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateTeamBody) => api<TeamDto>('PATCH', `/api/teams/${enc(teamId)}`, body),
+    onSuccess: (team) => {
+      queryClient.setQueryData(teamKeys.one(teamId), team);
+      return queryClient.invalidateQueries({ queryKey: teamKeys.all, exact: true });
+    },
+  });
+}
+
+export function useMembers(teamId: string) {
+  return useQuery({
+    queryKey: teamKeys.members(teamId),
+    queryFn: () => api<MemberDto[]>('GET', `/api/teams/${enc(teamId)}/members`),
+  });
+}
+
+export function useChangeRole(teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: TeamRole }) =>
+      api<MemberDto>('PATCH', `/api/teams/${enc(teamId)}/members/${enc(userId)}`, { role } satisfies ChangeRoleBody),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: teamKeys.members(teamId) });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.one(teamId) });
+    },
+  });
+}
+
+/** Removes a member; with the caller's own id this is "leave the team". */
+export function useRemoveMember(teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) => api<void>('DELETE', `/api/teams/${enc(teamId)}/members/${enc(userId)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.members(teamId) }),
+  });
+}
+
+export function useInvites(teamId: string, enabled: boolean) {
+  return useQuery({
+    queryKey: teamKeys.invites(teamId),
+    queryFn: () => api<InviteDto[]>('GET', `/api/teams/${enc(teamId)}/invites`),
+    enabled,
+  });
+}
+
+export function useCreateInvite(teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: CreateInviteBody) => api<InviteDto>('POST', `/api/teams/${enc(teamId)}/invites`, body),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.invites(teamId) }),
+  });
+}
+
+export function useRevokeInvite(teamId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (inviteId: string) => api<void>('DELETE', `/api/teams/${enc(teamId)}/invites/${enc(inviteId)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.invites(teamId) }),
+  });
+}
