@@ -76,7 +76,10 @@ export function useRemoveMember(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => api<void>('DELETE', `/api/teams/${enc(teamId)}/members/${enc(userId)}`),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.members(teamId) }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
+      await queryClient.invalidateQueries({ queryKey: ['organizations'] });
+    },
   });
 }
 
