@@ -121,6 +121,7 @@ export async function startEmbeddedPostgres(
     throw new Error(
       `The embedded PostgreSQL in ${pgDir} did not start${err ? `: ${String(err)}` : ''}. ` +
         'Is another Tillit using this TILLIT_DATA_DIR?',
+      { cause: err },
     );
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;

@@ -1,0 +1,80 @@
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Runs the production build (`pnpm build` first): the API serves apps/web/dist on one free port,
+ * with an embedded PostgreSQL in a fresh temporary directory, so every run starts empty.
+ *
+ * Playwright loads this file in the runner and again in every worker; the port and the data
+ * directory are chosen once and handed to the workers through the environment.
+ */
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+process.env.TILLIT_E2E_PORT ??= String(await freePort());
+process.env.TILLIT_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'tillit-e2e-'));
+
+const port = Number(process.env.TILLIT_E2E_PORT);
+const baseURL = `http://localhost:${port}`;
+const here = path.dirname(fileURLToPath(import.meta.url));
+const ci = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: './tests',
+  fullyParallel: true,
+  workers: 2,
+  retries: ci ? 1 : 0,
+  forbidOnly: ci,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: ci ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL,
+    locale: 'sv-SE',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    },
+  },
+  webServer: {
+    command: 'node --enable-source-maps ../api/dist/main.js',
+    cwd: here,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      TILLIT_DATA_DIR: process.env.TILLIT_E2E_DATA_DIR,
+      LOG_LEVEL: 'warn',
+    },
+  },
+});
