@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,8 +25,20 @@ async function freePort(): Promise<number> {
   });
 }
 
+// The server under test always uses its own fresh embedded database, whatever this shell points at.
+delete process.env.DATABASE_URL;
+delete process.env.REDIS_URL;
+
 process.env.TILLIT_E2E_PORT ??= String(await freePort());
-process.env.TILLIT_E2E_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'tillit-e2e-'));
+if (!process.env.TILLIT_E2E_DATA_DIR) {
+  // Only the runner gets here (workers inherit the variable); it removes the directory when it exits,
+  // after Playwright has stopped the server. TILLIT_E2E_KEEP_DATA=1 keeps it for a look afterwards.
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'tillit-e2e-'));
+  process.env.TILLIT_E2E_DATA_DIR = dataDir;
+  if (!process.env.TILLIT_E2E_KEEP_DATA) {
+    process.once('exit', () => rmSync(dataDir, { recursive: true, force: true, maxRetries: 3 }));
+  }
+}
 
 const port = Number(process.env.TILLIT_E2E_PORT);
 const baseURL = `http://localhost:${port}`;
@@ -41,7 +53,7 @@ export default defineConfig({
   forbidOnly: ci,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: ci ? [['list'], ['html', { open: 'never' }]] : [['list']],
+  reporter: [['list'], ['./results-reporter.ts'], ...(ci ? [['html', { open: 'never' }] as const] : [])],
   use: {
     ...devices['Desktop Chrome'],
     baseURL,

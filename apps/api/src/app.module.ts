@@ -7,7 +7,10 @@ import { CsrfMiddleware } from './auth/csrf.middleware.js';
 import { ErrorFilter } from './common/error.filter.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
+import { ForumsModule } from './forums/forums.module.js';
 import { HealthController } from './health/health.controller.js';
+import { LiveModule } from './live/live.module.js';
+import { MeetingsModule } from './meetings/meetings.module.js';
 import { TenancyModule } from './teams/tenancy.module.js';
 
 /** Invite tokens travel in paths; keep them out of logs. */
@@ -33,6 +36,9 @@ export class AppModule implements NestModule {
         TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
         AuthModule,
         TenancyModule,
+        ForumsModule,
+        MeetingsModule,
+        LiveModule,
       ],
       controllers: [HealthController],
       providers: [

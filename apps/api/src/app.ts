@@ -9,6 +9,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module.js';
 import type { AppConfig } from './config/config.js';
+import { LiveIoAdapter } from './live/live.adapter.js';
 
 export const JSON_BODY_LIMIT = '64kb';
 
@@ -20,11 +21,17 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-  if (config.trustProxy) app.set('trust proxy', true);
+  // One proxy in front: req.ip is the address it appended to X-Forwarded-For. `true` would take the leftmost
+  // entry, which the client writes itself, and let anyone dodge the per-address sign-in throttle.
+  if (config.trustProxy) app.set('trust proxy', 1);
   app.disable('x-powered-by');
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT });
   app.use(cookieParser());
   app.setGlobalPrefix('api');
+  // Live meetings: socket.io on the same HTTP server, shared through Redis when REDIS_URL is set.
+  const live = new LiveIoAdapter(app, config);
+  await live.connect();
+  app.useWebSocketAdapter(live);
 
   const openapi = SwaggerModule.createDocument(
     app,

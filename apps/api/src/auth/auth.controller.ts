@@ -8,7 +8,7 @@ import { APP_CONFIG, type AppConfig } from '../config/config.js';
 import { toUserDto, UsersService } from '../users/users.service.js';
 import { type AuthContext, CurrentAuth, Public } from './auth.decorators.js';
 import { AuthService } from './auth.service.js';
-import { clearSessionCookie, issueCsrfCookie, setSessionCookie } from './cookies.js';
+import { clearSessionCookie, setSessionCookie } from './cookies.js';
 import { SessionsService } from './sessions.service.js';
 
 @ApiTags('auth')
@@ -21,13 +21,11 @@ export class AuthController {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Hands out a fresh CSRF cookie for clients that have none yet. */
+  /** For clients that have no CSRF cookie yet: the CSRF middleware sets one on any GET that lacks it. */
   @Public()
   @Get('csrf')
   @HttpCode(204)
-  csrf(@Res({ passthrough: true }) res: Response): void {
-    issueCsrfCookie(res, this.config.cookieSecure);
-  }
+  csrf(): void {}
 
   @Public()
   @Post('sign-up')

@@ -14,6 +14,14 @@ const STATUS: Record<ErrorCode, number> = {
   PAYLOAD_TOO_LARGE: 413,
   RATE_LIMITED: 429,
   INTERNAL: 500,
+  PROTOCOL_MISMATCH: 400,
+  MEETING_ENDED: 409,
+  MEETING_NOT_STARTED: 409,
+  INPUT_LOCKED: 409,
+  NOT_JOINED: 409,
+  WRONG_PHASE: 409,
+  VOTE_LIMIT: 409,
+  FACILITATOR_PRESENT: 409,
 };
 
 /** The one error type our code throws; REST and socket edges both turn it into `{ code, message }`. */

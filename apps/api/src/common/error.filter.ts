@@ -1,6 +1,7 @@
 import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { ErrorCode, type ApiError } from '@tillit/protocol';
 import type { Response } from 'express';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from './app-error.js';
 
 /** Every REST error leaves as `{ code, message }`; nothing internal leaks. */
@@ -11,12 +12,25 @@ export class ErrorFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const res = host.switchToHttp().getResponse<Response>();
     const { status, body } = toApiError(exception);
-    if (status >= 500) this.logger.error({ err: exception }, 'Unhandled error');
+    if (status >= 500) this.logger.error({ err: loggable(exception) }, 'Unhandled error');
     if (body.code === ErrorCode.RateLimited && body.retryAfterSeconds) {
       res.setHeader('Retry-After', String(body.retryAfterSeconds));
     }
     res.status(status).json(body);
   }
+}
+
+/** What a log may hold about an error: not the query's parameters nor anything else a person sent. */
+function loggable(exception: unknown): Record<string, unknown> {
+  if (!(exception instanceof Error)) return { type: typeof exception };
+  return {
+    type: exception.name,
+    message: exception.message,
+    stack: exception.stack,
+    ...(exception instanceof QueryFailedError
+      ? { query: exception.query, code: (exception.driverError as { code?: string } | undefined)?.code }
+      : {}),
+  };
 }
 
 export function toApiError(exception: unknown): { status: number; body: ApiError } {

@@ -7,11 +7,18 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 /** The repository root, found from this file whether it runs from src/ (tests) or dist/. */
 export const REPO_ROOT = path.resolve(here, '../../../..');
 
+// Not z.coerce.number(): that reads an empty PORT= as 0, a random port, instead of refusing it.
+const port = z
+  .string()
+  .regex(/^\d{1,5}$/, 'must be a port number (0–65535)')
+  .transform(Number)
+  .refine((n) => n <= 65535, 'must be a port number (0–65535)');
+
 const bool = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  PORT: port.default(3000),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATABASE_URL: z
     .string()
@@ -21,6 +28,8 @@ const EnvSchema = z.object({
     .string()
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
+  /** Prefix of the Redis channels the socket.io adapter uses (one per deployment, or per test run). */
+  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ - (at most 64)').default('tillit'),
   TILLIT_DATA_DIR: z.string().min(1).optional(),
   /** Comma-separated origins allowed to open a socket and send state-changing requests. */
   ALLOWED_ORIGINS: z.string().optional(),
@@ -38,6 +47,7 @@ export interface AppConfig {
   host: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  redisPrefix: string;
   dataDir: string;
   allowedOrigins: string[];
   cookieSecure: boolean;
@@ -77,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
     dataDir: path.resolve(e.TILLIT_DATA_DIR ?? path.join(REPO_ROOT, '.tillit-data')),
     allowedOrigins: [...origins],
     cookieSecure: e.COOKIE_SECURE ?? publicUrl.startsWith('https://'),

@@ -14,7 +14,9 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     migrationsRun: true,
     migrationsTransactionMode: 'each',
     extra: { max: poolSize },
-    logging: ['error'],
+    // TypeORM's error log prints each failed query with its parameters (password hashes, tokens, text people
+    // wrote), even for failures we handle, like a taken email address. Unhandled ones reach the ErrorFilter.
+    logging: false,
   };
 }
 

@@ -1,3 +1,6 @@
+import { Forum } from '../forums/forum.entity.js';
+import { Item } from '../items/item.entity.js';
+import { Meeting, MeetingEvent, MeetingPhase } from '../meetings/meeting.entity.js';
 import { Session } from '../auth/session.entity.js';
 import { SignInFailure } from '../auth/sign-in-attempt.entity.js';
 import { Invite } from '../invites/invite.entity.js';
@@ -6,4 +9,5 @@ import { Team, TeamMember } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Every entity, in one list, so the app, the migration generator and the drift check see the same model. */
-export const ENTITIES = [User, Session, SignInFailure, Organization, OrganizationMember, Team, TeamMember, Invite];
+export const ENTITIES = [User, Session, SignInFailure, Organization, OrganizationMember, Team, TeamMember, Invite,
+  Forum, Meeting, MeetingPhase, MeetingEvent, Item];

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { MemberDto, TeamDto, TeamRole } from '@tillit/protocol';
-import { DataSource } from 'typeorm';
+import { ErrorCode, type MemberDto, type TeamDto, type TeamRole } from '@tillit/protocol';
+import { DataSource, type EntityManager } from 'typeorm';
 import { RevocationBus } from '../auth/revocation.bus.js';
-import { forbidden, notFound } from '../common/app-error.js';
+import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
 import { ANY_MEMBER, MANAGERS, type TeamAccess, TeamAccessService } from './team-access.service.js';
 import { Team, TeamMember } from './team.entity.js';
@@ -84,20 +84,43 @@ export class TeamsService {
   }
 
   async changeRole(userId: string, teamId: string, memberId: string, role: TeamRole): Promise<MemberDto> {
-    await this.access.require(userId, teamId, MANAGERS);
-    const member = await this.db.manager.findOne(TeamMember, { where: { teamId, userId: memberId }, relations: { user: true } });
-    if (!member) throw notFound();
-    member.role = role;
-    await this.db.manager.update(TeamMember, { teamId, userId: memberId }, { role });
-    return toMemberDto(member);
+    return this.db.transaction(async (m) => {
+      await this.access.require(userId, teamId, MANAGERS, m);
+      const member = await this.lockedMember(m, teamId, memberId);
+      if (member.role === 'manager' && role !== 'manager') await this.assertAnotherManager(m, teamId);
+      member.role = role;
+      await m.update(TeamMember, { teamId, userId: memberId }, { role });
+      return toMemberDto(member);
+    });
   }
 
   /** Managers remove members; anyone may remove themselves (leave). Their live connections are dropped. */
   async removeMember(userId: string, teamId: string, memberId: string): Promise<void> {
-    if (memberId === userId) await this.access.access(userId, teamId);
-    else await this.access.require(userId, teamId, MANAGERS);
-    const result = await this.db.manager.delete(TeamMember, { teamId, userId: memberId });
-    if (!result.affected) throw notFound();
+    await this.db.transaction(async (m) => {
+      if (memberId === userId) await this.access.access(userId, teamId, m);
+      else await this.access.require(userId, teamId, MANAGERS, m);
+      const member = await this.lockedMember(m, teamId, memberId);
+      if (member.role === 'manager') await this.assertAnotherManager(m, teamId);
+      await m.delete(TeamMember, { teamId, userId: memberId });
+    });
     this.revocations.membershipRemoved(teamId, memberId);
+  }
+
+  /**
+   * The member, after locking the team row: role changes and removals in one team then run one at a time,
+   * so two managers stepping down together cannot both pass the last-manager check.
+   */
+  private async lockedMember(m: EntityManager, teamId: string, memberId: string): Promise<TeamMember> {
+    await m.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
+    const member = await m.findOne(TeamMember, { where: { teamId, userId: memberId }, relations: { user: true } });
+    if (!member) throw notFound();
+    return member;
+  }
+
+  /** A team always keeps a manager: the last one hands the role on before stepping down or leaving. */
+  private async assertAnotherManager(m: EntityManager, teamId: string): Promise<void> {
+    if ((await m.countBy(TeamMember, { teamId, role: 'manager' })) <= 1) {
+      throw new AppError(ErrorCode.LastAdmin, 'The team must keep a manager: make someone else manager first');
+    }
   }
 }

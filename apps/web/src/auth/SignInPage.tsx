@@ -20,7 +20,7 @@ export function SignInPage() {
   return (
     <Page title={t('auth.signInTitle')} lead={<p className="lead">{t('auth.intro')}</p>}>
       <form
-        className="card stack"
+        className="card stack narrow"
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);

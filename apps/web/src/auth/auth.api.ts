@@ -1,4 +1,4 @@
-import { QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Locale, SessionDto, SignInBody, SignUpBody, UpdateMeBody, UserDto } from '@tillit/protocol';
 import { api, ApiRequestError } from '../lib/api';
 import { applyLocale, currentLocale } from '../lib/i18n';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/auth.api';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -7,7 +7,7 @@ import { SingleFieldForm } from '../ui/Field';
 import { Loading, Page, Status } from '../ui/Page';
 import { InvitesSection } from './InvitesSection';
 import { MembersSection } from './MembersSection';
-import { teamPermissions, useRemoveMember, useRenameTeam, useTeam } from './teams.api';
+import { teamPermissions, useLeaveTeam, useRenameTeam, useTeam } from './teams.api';
 
 export function TeamPage() {
   const { teamId = '' } = useParams();
@@ -68,8 +68,7 @@ export function TeamPage() {
 function LeaveTeam({ teamId, meId }: { teamId: string; meId: string }) {
   const { t } = useTranslation();
   const [confirming, setConfirming] = useState(false);
-  const leave = useRemoveMember(teamId);
-  const navigate = useNavigate();
+  const leave = useLeaveTeam(teamId, meId);
 
   return (
     <section aria-labelledby="team-leave" className="card">
@@ -83,7 +82,7 @@ function LeaveTeam({ teamId, meId }: { teamId: string; meId: string }) {
               type="button"
               className="danger"
               disabled={leave.isPending}
-              onClick={() => leave.mutate(meId, { onSuccess: () => void navigate('/') })}
+              onClick={() => leave.mutate()}
             >
               {t('team.confirmLeaveButton')}
             </button>

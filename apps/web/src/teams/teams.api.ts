@@ -8,6 +8,7 @@ import type {
   TeamDto,
   TeamRole,
 } from '@tillit/protocol';
+import { useNavigate } from 'react-router';
 import { api } from '../lib/api';
 
 const enc = encodeURIComponent;
@@ -71,13 +72,28 @@ export function useChangeRole(teamId: string) {
   });
 }
 
-/** Removes a member; with the caller's own id this is "leave the team". */
+/** A manager or admin removes someone else from the team. */
 export function useRemoveMember(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (userId: string) => api<void>('DELETE', `/api/teams/${enc(teamId)}/members/${enc(userId)}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: teamKeys.members(teamId) }),
+  });
+}
+
+/**
+ * The caller leaves the team and goes home. The team's own queries are dropped, not refetched:
+ * after leaving they would only answer 403/404 while the page is still on screen.
+ */
+export function useLeaveTeam(teamId: string, meId: string) {
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  return useMutation({
+    mutationFn: () => api<void>('DELETE', `/api/teams/${enc(teamId)}/members/${enc(meId)}`),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: teamKeys.all });
+      await navigate('/', { replace: true });
+      queryClient.removeQueries({ queryKey: teamKeys.one(teamId) });
+      await queryClient.invalidateQueries({ queryKey: teamKeys.all, exact: true });
       await queryClient.invalidateQueries({ queryKey: ['organizations'] });
     },
   });

@@ -15,16 +15,16 @@ export function ErrorAlert({ error }: { error: unknown }) {
   } else {
     message = t(`errors.${body.code}`);
   }
+  // The server's issue texts are English; name the fields in the reader's language instead.
   const issues = 'issues' in body ? (body.issues ?? []) : [];
+  const fields = [...new Set(issues.map((issue) => fieldName(t, issue.path)))];
   return (
     <div role="alert" className="alert">
       <p>{message}</p>
-      {issues.length > 0 && (
+      {fields.length > 0 && (
         <ul>
-          {issues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>
-              {t('errors.fieldIssue', { field: fieldName(t, issue.path), message: issue.message })}
-            </li>
+          {fields.map((field) => (
+            <li key={field}>{t('errors.fieldIssue', { field })}</li>
           ))}
         </ul>
       )}

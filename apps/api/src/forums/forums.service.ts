@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import {
+  CreateForumBody,
+  ErrorCode,
+  type Facilitation,
+  type ForumDto,
+  UpdateForumBody,
+} from '@tillit/protocol';
+import { DataSource, type EntityManager, In } from 'typeorm';
+import type { z } from 'zod';
+import { AppError, notFound } from '../common/app-error.js';
+import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamMember } from '../teams/team.entity.js';
+import { Forum } from './forum.entity.js';
+
+type CreateForum = z.output<typeof CreateForumBody>;
+type UpdateForum = z.output<typeof UpdateForumBody>;
+
+/** The members a rotation goes through: the listed ones still in the team, or every member by join date. */
+export async function rotation(m: EntityManager, teamId: string, facilitation: Facilitation): Promise<string[]> {
+  if (facilitation.mode !== 'rotating') return [facilitation.userId];
+  const members = await m.find(TeamMember, { where: { teamId }, order: { createdAt: 'ASC', userId: 'ASC' } });
+  if (!facilitation.userIds) return members.map((tm) => tm.userId);
+  const present = new Set(members.map((tm) => tm.userId));
+  return facilitation.userIds.filter((u) => present.has(u));
+}
+
+/** Who facilitates the forum's next meeting (null when nobody in the rotation is still a member). */
+export async function nextFacilitator(m: EntityManager, forum: Forum): Promise<string | null> {
+  if (forum.facilitation.mode === 'fixed') {
+    const member = await m.existsBy(TeamMember, { teamId: forum.teamId, userId: forum.facilitation.userId });
+    return member ? forum.facilitation.userId : null;
+  }
+  const list = await rotation(m, forum.teamId, forum.facilitation);
+  return list.length ? list[forum.rotationIndex % list.length]! : null;
+}
+
+@Injectable()
+export class ForumsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: TeamAccessService,
+  ) {}
+
+  private async toDto(forum: Forum, m: EntityManager = this.db.manager): Promise<ForumDto> {
+    return {
+      id: forum.id,
+      teamId: forum.teamId,
+      kind: forum.kind,
+      name: forum.name,
+      schedule: forum.schedule,
+      phases: forum.phases,
+      facilitation: forum.facilitation,
+      nextFacilitatorId: await nextFacilitator(m, forum),
+      createdAt: forum.createdAt.toISOString(),
+      updatedAt: forum.updatedAt.toISOString(),
+    };
+  }
+
+  /** Everyone named in a facilitation must be a member of the team. */
+  private async assertMembers(teamId: string, facilitation: Facilitation): Promise<void> {
+    const ids = facilitation.mode === 'fixed' ? [facilitation.userId] : (facilitation.userIds ?? []);
+    if (ids.length === 0) return;
+    const unique = [...new Set(ids)];
+    const found = await this.db.manager.countBy(TeamMember, { teamId, userId: In(unique) });
+    if (found !== unique.length) {
+      throw new AppError(ErrorCode.ValidationFailed, 'Facilitators must be members of the team', {
+        issues: [{ path: 'facilitation', message: 'not a member of the team' }],
+      });
+    }
+  }
+
+  async list(userId: string, teamId: string): Promise<ForumDto[]> {
+    await this.access.require(userId, teamId, ANY_MEMBER);
+    const forums = await this.db.manager.find(Forum, { where: { teamId }, order: { createdAt: 'ASC' } });
+    return Promise.all(forums.map((f) => this.toDto(f)));
+  }
+
+  async get(userId: string, teamId: string, forumId: string): Promise<ForumDto> {
+    await this.access.require(userId, teamId, ANY_MEMBER);
+    return this.toDto(await this.find(teamId, forumId));
+  }
+
+  async find(teamId: string, forumId: string, m: EntityManager = this.db.manager): Promise<Forum> {
+    const forum = await m.findOneBy(Forum, { id: forumId, teamId });
+    if (!forum) throw notFound('No such forum');
+    return forum;
+  }
+
+  async create(userId: string, teamId: string, body: CreateForum): Promise<ForumDto> {
+    await this.access.require(userId, teamId, FACILITATORS);
+    await this.assertMembers(teamId, body.facilitation);
+    const forum = await this.db.manager.save(
+      this.db.manager.create(Forum, {
+        teamId,
+        kind: body.kind,
+        name: body.name,
+        schedule: body.schedule,
+        phases: body.phases,
+        facilitation: body.facilitation,
+        createdById: userId,
+      }),
+    );
+    return this.toDto(forum);
+  }
+
+  async update(userId: string, teamId: string, forumId: string, body: UpdateForum): Promise<ForumDto> {
+    await this.access.require(userId, teamId, FACILITATORS);
+    const forum = await this.find(teamId, forumId);
+    if (body.facilitation) await this.assertMembers(teamId, body.facilitation);
+    if (body.kind !== undefined) forum.kind = body.kind;
+    if (body.name !== undefined) forum.name = body.name;
+    if (body.schedule !== undefined) forum.schedule = body.schedule;
+    if (body.phases !== undefined) forum.phases = body.phases;
+    if (body.facilitation !== undefined) {
+      forum.facilitation = body.facilitation;
+      forum.rotationIndex = 0;
+    }
+    return this.toDto(await this.db.manager.save(forum));
+  }
+
+  /** Deleting a forum keeps its meetings (and their minutes) as ad-hoc history. */
+  async remove(userId: string, teamId: string, forumId: string): Promise<void> {
+    await this.access.require(userId, teamId, FACILITATORS);
+    const result = await this.db.manager.delete(Forum, { id: forumId, teamId });
+    if (!result.affected) throw notFound('No such forum');
+  }
+}

@@ -1,0 +1,77 @@
+import type {
+  ClientToServerEvents,
+  CommandPayload,
+  CommandResults,
+  DeviceKind,
+  LiveCommandType,
+  LiveEventPayloads,
+  LiveEventType,
+  PhaseKind,
+  ServerToClientEvents,
+} from '@tillit/protocol';
+import type { Server, Socket } from 'socket.io';
+import type { EntityManager } from 'typeorm';
+import type { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
+import type { LiveHub } from './live.hub.js';
+
+/** What the server keeps on each socket (also visible to other nodes through fetchSockets). */
+export interface SocketData {
+  userId: string;
+  sessionId: string;
+  displayName: string;
+  device: DeviceKind;
+  idle: boolean;
+  /** Meetings this socket joined (after the access check). */
+  meetings: string[];
+}
+
+export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+export const rooms = {
+  meeting: (meetingId: string) => `meeting:${meetingId}`,
+  session: (sessionId: string) => `session:${sessionId}`,
+  member: (teamId: string, userId: string) => `member:${teamId}:${userId}`,
+};
+
+/** One event to append and broadcast; `type` fixes the payload's shape. */
+export type EventDraft = { [E in LiveEventType]: { type: E; payload: LiveEventPayloads[E] } }[LiveEventType];
+export const event = <E extends LiveEventType>(type: E, payload: LiveEventPayloads[E]) =>
+  ({ type, payload }) as EventDraft;
+
+export interface Actor {
+  userId: string;
+  /** The meeting's facilitator, a team manager or an organisation admin. */
+  isFacilitator: boolean;
+}
+
+export interface CommandContext<K extends LiveCommandType> {
+  /** The transaction: everything a handler reads and writes goes through it. */
+  m: EntityManager;
+  /** The meeting row, locked FOR UPDATE for the transaction. */
+  meeting: Meeting;
+  /** The current phase, when the command declares a `phase` kind (checked to match). */
+  phase: MeetingPhase;
+  actor: Actor;
+  payload: CommandPayload<K>;
+  now: Date;
+  hub: LiveHub;
+}
+
+export interface CommandOutcome<K extends LiveCommandType> {
+  event: EventDraft;
+  result: CommandResults[K];
+}
+
+export interface CommandDef<K extends LiveCommandType> {
+  /** Only valid while the current phase is of this kind. */
+  phase?: PhaseKind;
+  /** Refused with INPUT_LOCKED for non-facilitators while input is locked. */
+  lockable?: boolean;
+  /** Allowed while the meeting is `scheduled` (otherwise only `live`). */
+  whenScheduled?: boolean;
+  handle(ctx: CommandContext<K>): Promise<CommandOutcome<K>>;
+}
+
+/** One handler per registered command: the compiler refuses a registry entry without one. */
+export type CommandTable = { [K in LiveCommandType]: CommandDef<K> };

@@ -1,0 +1,161 @@
+/**
+ * A whole meeting through every phase kind, with three real clients: each command's ack, the broadcast to
+ * everyone, and at the end every client's state (built only from events) equals a fresh snapshot from the DB.
+ */
+import { ErrorCode, type MeetingSnapshot } from '@tillit/protocol';
+import { startTestApp, type TestApp } from '../harness.js';
+import { LiveClient, meetingWorld, shared } from './live-harness.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp();
+});
+afterAll(() => t.close());
+
+async function fresh(c: LiveClient): Promise<MeetingSnapshot> {
+  const probe = await LiveClient.connect(t.url, c.person);
+  try {
+    const ack = await probe.join(c.meetingId!);
+    if (!ack.ok || ack.mode !== 'snapshot') throw new Error('no snapshot');
+    return ack.snapshot;
+  } finally {
+    probe.close();
+  }
+}
+
+test('a meeting through every phase kind: everyone sees every change, and the events rebuild the database state', async () => {
+  const w = await meetingWorld(t.url);
+  const fac = await LiveClient.connect(t.url, w.facilitator);
+  const mem = await LiveClient.connect(t.url, w.member);
+  const mgr = await LiveClient.connect(t.url, w.admin);
+  try {
+    for (const c of [fac, mem, mgr]) {
+      const ack = await c.join(w.meeting.id, { device: c === mgr ? 'wall' : 'phone' });
+      expect(ack).toMatchObject({ ok: true, mode: 'snapshot' });
+    }
+    const s0 = fac.state!;
+    expect(s0.meeting).toMatchObject({ state: 'live', facilitatorId: w.facilitator.user.id, currentPhaseIndex: 0 });
+    expect(s0.phases.map((p) => p.kind)).toEqual(['check-in', 'capture', 'review', 'voting', 'discussion', 'summary']);
+    expect(s0.timer).toEqual({ status: 'idle', remainingMs: 120_000 });
+    expect(mgr.state!.presence.map((p) => p.device).sort()).toEqual(["phone", "phone", "wall"]);
+
+    // Check-in: answer and pass.
+    await mem.ok('checkin.answer', { text: 'Pigg och glad' });
+    await fac.ok('checkin.answer', { pass: true });
+    // Presence: who is here
+    const who = await fac.socket.emitWithAck('meeting:who', { meetingId: w.meeting.id });
+    expect(who.ok && who.presence.map((p) => p.userId).sort()).toEqual(
+      [w.facilitator.user.id, w.member.user.id, w.admin.user.id].sort(),
+    );
+
+    // Timer: start, pause, extend, resume.
+    const started = await fac.ok('timer.start', {});
+    await fac.ok('timer.pause', {});
+    await fac.ok('timer.extend', { seconds: 60 });
+    await fac.ok('timer.resume', {});
+    await mem.waitForSeq(started.seq + 3);
+    expect(mem.state!.timer.status).toBe('running');
+
+    // Capture: items; the member edits own, may not edit the facilitator's; notes are shared.
+    await fac.ok('phase.goto', { index: 1 });
+    const a = await mem.ok('item.add', { kind: 'plan', text: 'Dusch för Greta kl 10' });
+    const b = await fac.ok('item.add', { kind: 'risk', text: 'Halt ute' });
+    await mem.ok('item.edit', { itemId: a.result.itemId, text: 'Dusch för Greta kl 10:30' });
+    const refused = await mem.cmd('item.edit', { itemId: b.result.itemId, text: 'Ändrat' });
+    expect(refused).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    await mem.ok('item.edit', { itemId: b.result.itemId, notes: 'Sanda trappan' });
+    const c = await mem.ok('item.add', { kind: 'idea', text: 'Ny rutin för nycklar' });
+    await mem.ok('item.delete', { itemId: c.result.itemId });
+    // Wrong phase: voting now is refused.
+    expect(await mem.cmd('vote.cast', { itemId: a.result.itemId, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.WrongPhase },
+    });
+    // Lock input: the member is refused, the facilitator is not.
+    await fac.ok('input.lock', { locked: true });
+    expect(await mem.cmd('item.add', { kind: 'plan', text: 'x' })).toMatchObject({ ok: false, error: { code: ErrorCode.InputLocked } });
+    await fac.ok('input.lock', { locked: false });
+
+    // Review: carry over and done.
+    await fac.ok('phase.goto', { index: 2 });
+    await mem.ok('review.update', { itemId: a.result.itemId, outcome: 'carry-over', comment: 'Imorgon' });
+    await mem.ok('review.update', { itemId: b.result.itemId, outcome: 'done' });
+
+    // Voting: hidden until revealed, limits enforced.
+    await fac.ok('phase.goto', { index: 3 });
+    await mem.ok('vote.cast', { itemId: a.result.itemId, delta: 1 });
+    const v2 = await mem.ok('vote.cast', { itemId: a.result.itemId, delta: 1 });
+    expect(v2.result.mine).toEqual({ [a.result.itemId]: 2 });
+    expect(await mem.cmd('vote.cast', { itemId: a.result.itemId, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.VoteLimit },
+    });
+    expect(await mem.cmd('vote.cast', { itemId: b.result.itemId, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.Conflict } });
+    const v3 = await fac.ok('vote.cast', { itemId: a.result.itemId, delta: 1 });
+    await mgr.waitForSeq(v3.seq);
+    const votingBefore = mgr.state!.phases[3]!;
+    expect(votingBefore.kind === 'voting' && votingBefore.state).toEqual({
+      revealed: false,
+      used: { [w.member.user.id]: 2, [w.facilitator.user.id]: 1 },
+      tallies: null,
+      mine: {},
+    });
+    expect(await mem.cmd('vote.reveal', {})).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    const rev = await fac.ok('vote.reveal', {});
+    await mgr.waitForSeq(rev.seq);
+    const votingAfter = mgr.state!.phases[3]!;
+    expect(votingAfter.kind === 'voting' && votingAfter.state.tallies).toEqual({ [a.result.itemId]: 3 });
+
+    // Discussion: focus, notes, an action with owner and due date.
+    await fac.ok('phase.goto', { index: 4 });
+    await fac.ok('discussion.focus', { itemId: a.result.itemId });
+    await mem.ok('item.edit', { itemId: a.result.itemId, notes: 'Behöver två personal' });
+    const action = await mem.ok('item.add', {
+      kind: 'action',
+      text: 'Boka extra personal',
+      ownerId: w.member.user.id,
+      dueDate: '2030-01-15',
+      parentId: a.result.itemId,
+    });
+
+    // Hands, ready.
+    await mem.ok('hand.raise', {});
+    await mgr.ok('hand.raise', {});
+    await mem.ok('hand.raise', {});
+    await fac.ok('hand.dismiss', { userId: w.member.user.id });
+    await mgr.ok('ready.set', { ready: true });
+
+    // Summary and end.
+    await fac.ok('phase.goto', { index: 5 });
+    await fac.ok('summary.edit', { text: 'Vi planerade dagen.' });
+    const end = await fac.ok('meeting.end', {});
+    expect(await mem.cmd('item.add', { kind: 'plan', text: 'för sent' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.MeetingEnded },
+    });
+
+    for (const cl of [fac, mem, mgr]) await cl.waitForSeq(end.seq);
+    const truth = await fresh(mem);
+    expect(truth.meeting.state).toBe('ended');
+    expect(truth.minutes).toMatchObject({
+      summary: 'Vi planerade dagen.',
+      actions: [expect.objectContaining({ id: action.result.itemId, ownerId: w.member.user.id, dueDate: '2030-01-15' })],
+      votes: [{ tallies: { [a.result.itemId]: 3 } }],
+    });
+    expect(truth.hands).toEqual([]);
+    for (const cl of [fac, mem, mgr]) {
+      expect(shared(cl.state!)).toEqual(shared(truth));
+      expect(cl.applied.map((e) => e.seq)).toEqual(Array.from({ length: end.seq }, (_, i) => i + 1));
+    }
+    // The member's own votes came with the acks.
+    const myVoting = mem.state!.phases[3]!;
+    expect(myVoting.kind === 'voting' && myVoting.state.mine).toEqual({ [a.result.itemId]: 2 });
+
+    // REST: the ended meeting is readable with minutes.
+    const rest = await w.member.client.get<MeetingSnapshot>(`/api/meetings/${w.meeting.id}`);
+    expect(rest.status).toBe(200);
+    expect(shared(rest.body)).toEqual(shared(truth));
+  } finally {
+    for (const cl of [fac, mem, mgr]) cl.close();
+  }
+});
