@@ -6,6 +6,7 @@ import { SignUpPage } from './auth/SignUpPage';
 import { JoinPage } from './invites/JoinPage';
 import { HomePage } from './organizations/HomePage';
 import { OrganizationPage } from './organizations/OrganizationPage';
+import { MeetingPage } from './meetings/MeetingPage';
 import { TeamPage } from './teams/TeamPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
@@ -21,6 +22,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="/organizations/:orgId" element={<OrganizationPage />} />
           <Route path="/teams/:teamId" element={<TeamPage />} />
+          <Route path="/meetings/:meetingId" element={<MeetingPage />} />
           <Route path="/account" element={<AccountPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />

@@ -83,7 +83,12 @@ export class AuthController {
 
   @Delete('sessions/:id')
   @HttpCode(204)
-  async revoke(@CurrentAuth() auth: AuthContext, @Param('id', uuidParam) id: string): Promise<void> {
+  async revoke(
+    @CurrentAuth() auth: AuthContext,
+    @Param('id', uuidParam) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<void> {
     if (!(await this.sessions.revoke(auth.userId, id))) throw notFound('No such session');
+    if (id === auth.sessionId) clearSessionCookie(res, this.config.cookieSecure);
   }
 }

@@ -7,7 +7,7 @@ import { Session } from './session.entity.js';
 import { RevocationBus } from './revocation.bus.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
-const TOUCH_EVERY_MS = 60 * 1000;
+export const TOUCH_EVERY_MS = 60 * 1000;
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

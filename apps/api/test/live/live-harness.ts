@@ -18,6 +18,7 @@ import {
   type ServerToClientEvents,
 } from '@tillit/protocol';
 import { io, type Socket } from 'socket.io-client';
+import { LiveGateway } from '../../src/live/live.gateway.js';
 import { world, type Person } from '../factories.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -44,11 +45,17 @@ export function connectSocket(url: string, person: Person | null, o: ConnectOpti
     timeout: 5000,
   });
   return new Promise((resolve, reject) => {
-    socket.once('connect', () => resolve(socket));
-    socket.once('connect_error', (err) => {
+    const onError = (err: Error) => {
+      socket.off('connect', onConnect);
       socket.close();
       reject(err);
-    });
+    };
+    const onConnect = () => {
+      socket.off('connect_error', onError);
+      resolve(socket);
+    };
+    socket.once('connect', onConnect);
+    socket.once('connect_error', onError);
   });
 }
 
@@ -62,6 +69,7 @@ export class LiveClient {
   readonly applied: LiveEvent[] = [];
   private readonly buffer = new Map<number, LiveEvent>();
   meetingId: string | null = null;
+  ackTimeoutMs = 10_000;
 
   constructor(
     readonly socket: ClientSocket,
@@ -121,7 +129,7 @@ export class LiveClient {
     meetingId: string = this.meetingId!,
   ): Promise<CommandAck<T>> {
     const ack = (await this.socket
-      .timeout(10_000)
+      .timeout(this.ackTimeoutMs)
       .emitWithAck('meeting:command', { opId, meetingId, type, payload } as never)) as CommandAck<T>;
     if (ack.ok && type === 'vote.cast' && this.state) {
       const phase = this.state.phases[this.state.meeting.currentPhaseIndex];
@@ -148,6 +156,50 @@ export class LiveClient {
   close(): void {
     this.socket.close();
   }
+
+  /* Resilience, as the web client must have it ------------------------------------------------------ */
+
+  /** Commands sent and not yet acknowledged, by opId. */
+  readonly unacked = new Map<string, { type: LiveCommandType; payload: unknown }>();
+  private rejoined: Promise<unknown> = Promise.resolve();
+
+  /** On every reconnect: re-join with lastSeq (unacknowledged commands are retried by `send`). */
+  resilient(): this {
+    this.socket.on('connect', () => {
+      if (this.meetingId) this.rejoined = this.rejoin().catch(() => undefined);
+    });
+    return this;
+  }
+
+  /** Sends until the server answers, retrying with the SAME opId across timeouts and reconnects. */
+  async send<T extends LiveCommandType>(type: T, payload: CommandPayloadInput<T>, deadlineMs = 60_000): Promise<CommandAck<T>> {
+    const opId = randomUUID();
+    this.unacked.set(opId, { type, payload });
+    const deadline = Date.now() + deadlineMs;
+    while (Date.now() < deadline) {
+      if (!this.socket.connected) {
+        await sleep(50);
+        continue;
+      }
+      await this.rejoined;
+      try {
+        const ack = await this.cmd(type, payload, opId);
+        if (!ack.ok && ack.error.code === 'NOT_JOINED') continue; // reached the server before the re-join
+        this.unacked.delete(opId);
+        return ack;
+      } catch {
+        /* no answer (timeout or connection lost): send again with the same opId */
+      }
+    }
+    throw new Error(`${type} never acknowledged`);
+  }
+}
+
+/** Tests that send hundreds of commands a second widen the per-person rate limit (rate-limit.test keeps it). */
+export function relaxRateLimit(app: { get<T>(type: new (...args: never[]) => T): T }, rate = 100_000): void {
+  const gateway = app.get(LiveGateway);
+  gateway.limiter.rate = rate;
+  gateway.limiter.burst = rate;
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

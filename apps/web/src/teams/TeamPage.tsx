@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth/auth.api';
+import { ForumsSection, MeetingsSection } from '../forums/ForumsSection';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SingleFieldForm } from '../ui/Field';
 import { Loading, Page, Status } from '../ui/Page';
@@ -34,10 +35,9 @@ export function TeamPage() {
         </p>
       }
     >
-      <section aria-labelledby="team-forums" className="card">
-        <h2 id="team-forums">{t('team.forums')}</h2>
-        <p className="muted">{t('team.noForums')}</p>
-      </section>
+      <ForumsSection team={data} />
+
+      <MeetingsSection teamId={data.id} />
 
       <MembersSection team={data} meId={me.data?.id} />
 

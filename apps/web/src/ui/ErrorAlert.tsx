@@ -6,15 +6,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
   const { t } = useTranslation();
   if (!error) return null;
   const body = error instanceof ApiRequestError ? error.body : { code: 'INTERNAL' as const, message: '' };
-  let message: string;
-  if (body.code === 'RATE_LIMITED') {
-    message =
-      'retryAfterSeconds' in body && body.retryAfterSeconds !== undefined
-        ? t('errors.RATE_LIMITED', { seconds: body.retryAfterSeconds })
-        : t('errors.RATE_LIMITED_NO_TIME');
-  } else {
-    message = t(`errors.${body.code}`);
-  }
+  const message = errorMessage(t, body);
   // The server's issue texts are English; name the fields in the reader's language instead.
   const issues = 'issues' in body ? (body.issues ?? []) : [];
   const fields = [...new Set(issues.map((issue) => fieldName(t, issue.path)))];
@@ -30,6 +22,16 @@ export function ErrorAlert({ error }: { error: unknown }) {
       )}
     </div>
   );
+}
+
+/** An API error (REST or live) in the reader's language. */
+export function errorMessage(t: ReturnType<typeof useTranslation>['t'], body: ApiRequestError['body']): string {
+  if (body.code === 'RATE_LIMITED') {
+    return 'retryAfterSeconds' in body && body.retryAfterSeconds !== undefined
+      ? t('errors.RATE_LIMITED', { seconds: body.retryAfterSeconds })
+      : t('errors.RATE_LIMITED_NO_TIME');
+  }
+  return t(`errors.${body.code}`);
 }
 
 const FIELDS = ['email', 'password', 'displayName', 'name', 'locale', 'role', 'expiresInHours', 'maxUses'] as const;

@@ -1,4 +1,4 @@
-import { Link, NavLink, Outlet, useNavigate } from 'react-router';
+import { Link, NavLink, Outlet, useMatch, useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useMe, useSignOut } from '../auth/auth.api';
 import { LanguageSwitch } from './LanguageSwitch';
@@ -8,6 +8,8 @@ export function Layout() {
   const me = useMe();
   const signOut = useSignOut();
   const navigate = useNavigate();
+  // The meeting room uses the whole width (side panels on a laptop, large type on a wall display).
+  const wide = useMatch('/meetings/:meetingId') !== null;
 
   return (
     <>
@@ -46,7 +48,7 @@ export function Layout() {
           <LanguageSwitch />
         </div>
       </header>
-      <main id="main" tabIndex={-1} className="container">
+      <main id="main" tabIndex={-1} className={wide ? 'container container--wide' : 'container'}>
         <Outlet />
       </main>
     </>

@@ -1,0 +1,32 @@
+import type { PhaseView } from '@tillit/protocol';
+import { CapturePhase } from './CapturePhase';
+import { CheckInPhase } from './CheckInPhase';
+import { DiscussionPhase } from './DiscussionPhase';
+import { ReviewPhase } from './ReviewPhase';
+import { SummaryPhase } from './SummaryPhase';
+import { VotingPhase } from './VotingPhase';
+
+/**
+ * The current phase's UI. Adding a phase kind: add it to the protocol (model.ts), write `<Kind>Phase.tsx`
+ * here and add a case below; the switch does not compile until every kind has one.
+ */
+export function PhaseBody({ phase }: { phase: PhaseView }) {
+  switch (phase.kind) {
+    case 'check-in':
+      return <CheckInPhase key={phase.id} phase={phase} />;
+    case 'capture':
+      return <CapturePhase key={phase.id} phase={phase} />;
+    case 'review':
+      return <ReviewPhase key={phase.id} phase={phase} />;
+    case 'voting':
+      return <VotingPhase key={phase.id} phase={phase} />;
+    case 'discussion':
+      return <DiscussionPhase key={phase.id} phase={phase} />;
+    case 'summary':
+      return <SummaryPhase key={phase.id} phase={phase} />;
+    default: {
+      const unknown: never = phase;
+      return unknown;
+    }
+  }
+}
