@@ -27,15 +27,15 @@ export function makePlan(quick: boolean, workers: number): Plan {
     return {
       quick,
       workers,
-      ackTimeoutMs: 5000,
-      drainMs: 3000,
-      warmupMs: 1000,
-      S1: { rooms: 1, perRoom: 200, rate: 100, durationMs: 5000 },
-      S2: { rooms: 30, perRoom: 10, rate: 100, durationMs: 5000 },
-      S3: { rooms: 30, perRoom: 10, rate: 100, durationMs: 5000 },
-      S4: { rooms: 10, perRoom: 10, rate: 100, durationMs: 8000, killAtMs: 3000 },
-      S5: { rooms: 30, perRoom: 10, windowMs: 3000, itemsPerTeam: 20 },
-      capacity: { perRoom: 200, rates: [100, 200, 400, 800], stepMs: 2500 },
+      ackTimeoutMs: 3000,
+      drainMs: 2000,
+      warmupMs: 0,
+      S1: { rooms: 1, perRoom: 100, rate: 50, durationMs: 3000 },
+      S2: { rooms: 20, perRoom: 10, rate: 50, durationMs: 3000 },
+      S3: { rooms: 20, perRoom: 10, rate: 50, durationMs: 3000 },
+      S4: { rooms: 10, perRoom: 10, rate: 50, durationMs: 6000, killAtMs: 2000 },
+      S5: { rooms: 20, perRoom: 10, windowMs: 2000, itemsPerTeam: 20 },
+      capacity: { perRoom: 100, rates: [50, 100, 200, 400], stepMs: 2000 },
     };
   }
   return {

@@ -3,7 +3,7 @@
  * bare socket.io baseline under the same simulated participants, in one run; prints a Markdown table and
  * writes results/latest.json. See README.md.
  */
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import { makePlan, type ScenarioName, SCENARIOS } from './config.js';
 import { type RunContext, TILLIT_MAIN } from './deployment.js';
 import { startPg } from './infra/database.js';
 import { killAll } from './infra/processes.js';
+import { log } from './log.js';
 import { evaluateTargets, markdown, type Results } from './report.js';
 import { capacity, fanout, joinStorm, recovery } from './scenarios.js';
 
@@ -65,9 +66,6 @@ async function redisUrl(): Promise<string | null> {
   }
 }
 
-function log(m: string) {
-  console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${m}`);
-}
 
 async function main() {
   if (!existsSync(TILLIT_MAIN)) throw new Error(`${TILLIT_MAIN} is missing: run \`pnpm build\` first (or \`pnpm bench\`, which builds)`);
@@ -76,7 +74,7 @@ async function main() {
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-'));
   const profileDir = values.profile ? path.join(RESULTS_DIR, 'profiles') : undefined;
   if (profileDir) mkdirSync(profileDir, { recursive: true });
-  log(`${quick ? 'quick' : 'full'} run; server logs in ${logDir}`);
+  log(`${quick ? 'quick' : 'full'} run`);
 
   const pg = await startPg();
   const redis = await redisUrl();
@@ -153,7 +151,7 @@ async function main() {
     }
     if (only.has('S5')) {
       await step('S5 tillit', async () => {
-        const r = await joinStorm(ctx, plan);
+        const r = await joinStorm(ctx, plan, profileDir);
         results.scenarios.S5 = { snapshot_p50_ms: r.snapshot_p50_ms, snapshot_p99_ms: r.snapshot_p99_ms };
         detail('S5', 'tillit', r.details);
         log(`S5: ${JSON.stringify(results.scenarios.S5)}`);
@@ -184,6 +182,8 @@ async function main() {
   );
   console.log(markdown(results));
   console.log(`\nWritten to ${path.relative(process.cwd(), file)}`);
+  if (Object.keys(results.errors).length) console.log(`Server logs: ${logDir}`);
+  else rmSync(logDir, { recursive: true, force: true });
   return Object.keys(results.errors).length ? 1 : 0;
 }
 

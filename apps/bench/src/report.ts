@@ -53,7 +53,7 @@ export function evaluateTargets(r: Results): Target[] {
   const measuredLost = tillitLost.filter((x): x is number => typeof x === 'number');
   t.push({
     target: 'lost = 0 in every scenario',
-    met: measuredLost.length === 0 ? null : measuredLost.every((x) => x === 0) && tillitLost.every((x) => x !== null && x !== undefined),
+    met: measuredLost.some((x) => x > 0) ? false : measuredLost.length < tillitLost.length ? null : true,
     measured: `S1 ${cell(tillitLost[0])}, S2 ${cell(tillitLost[1])}, S3 ${cell(tillitLost[2])}, S4 ${cell(tillitLost[3])}`,
   });
   for (const name of ['S1', 'S2'] as const) {
@@ -107,7 +107,7 @@ export function markdown(r: Results): string {
   out.push('');
   const s = r.scenarios;
   out.push('| scenario | figure | Tillit | baseline | Tillit ÷ baseline |', '|---|---|---|---|---|');
-  out.push(`| Capacity (room of 200, p99 ≤ 100 ms) | commands/s | ${cell(s.capacity.tillit_rate)} | ${cell(s.capacity.baseline_rate)} | ${cell(ratio(s.capacity.tillit_rate, s.capacity.baseline_rate))} |`);
+  out.push(`| Capacity (S1's room, p99 ≤ 100 ms) | commands/s | ${cell(s.capacity.tillit_rate)} | ${cell(s.capacity.baseline_rate)} | ${cell(ratio(s.capacity.tillit_rate, s.capacity.baseline_rate))} |`);
   out.push(`| S4 recovery (kill one of two nodes) | seconds until all caught up | ${cell(s.S4.recover_s)} | | |`);
   out.push(`| S4 recovery | commands lost | ${cell(s.S4.lost)} | | |`);
   out.push(`| S5 join storm | time to full snapshot p50 ms | ${cell(s.S5.snapshot_p50_ms)} | | |`);

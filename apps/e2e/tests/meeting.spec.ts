@@ -196,3 +196,21 @@ for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
     await Promise.all([app.close(), colleague.close()]);
   });
 }
+
+test('an app that speaks an older live protocol asks the person to reload', async ({ browser }) => {
+  const app = await TillitApp.open(browser);
+  await signUpViaApi(app.context, newPerson('Frida'));
+  const team = await teamWithMembers(app.context, [], { organization: uniqueName('Förvaltning'), team: uniqueName('Enhet') });
+  const forum = await createForumViaApi(app.context, team.id, { kind: 'custom', name: uniqueName('Avstämning'), phases: PHASES });
+  const meeting = await startMeetingViaApi(app.context, team.id, forum.id);
+  // Rewrite the socket.io CONNECT packet's handshake auth, as an old build would send it.
+  await app.page.routeWebSocket(/\/socket\.io\//, (ws) => {
+    const server = ws.connectToServer();
+    ws.onMessage((message) => server.send(typeof message === 'string' ? message.replace('"protocolVersion":', '"protocolVersion":-1,"x":') : message));
+  });
+  await app.goto(`/meetings/${meeting.id}`);
+  await expect(app.alert().filter({ hasText: app.t.meeting.reloadBanner })).toBeVisible();
+  await expect(app.page.getByRole('button', { name: app.t.meeting.reload })).toBeVisible();
+  await expect(app.page.locator('.connection-state')).toHaveText(app.t.meeting.connection.outdated);
+  await app.close();
+});

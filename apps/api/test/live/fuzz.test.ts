@@ -15,7 +15,7 @@ import {
   MeetingRefSchema,
 } from '@tillit/protocol';
 import { startTestApp, type TestApp } from '../harness.js';
-import { connectSocket, LiveClient, meetingWorld, relaxRateLimit, sleep, type ClientSocket } from './live-harness.js';
+import { connectSocket, LiveClient, meetingWorld, relaxRateLimit, type ClientSocket } from './live-harness.js';
 import { malformed, malformedEnvelopes, wireForms, wireSize } from './fuzz-gen.js';
 import { fingerprint, SAMPLES, type SampleContext } from './samples.js';
 

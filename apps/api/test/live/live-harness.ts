@@ -69,7 +69,8 @@ export class LiveClient {
   readonly applied: LiveEvent[] = [];
   private readonly buffer = new Map<number, LiveEvent>();
   meetingId: string | null = null;
-  ackTimeoutMs = 10_000;
+  /** Generous: a loaded CI machine runs one meeting's commands one at a time. */
+  ackTimeoutMs = 30_000;
 
   constructor(
     readonly socket: ClientSocket,
@@ -103,7 +104,7 @@ export class LiveClient {
   }
 
   async join(meetingId: string, opts: { lastSeq?: number; device?: 'phone' | 'laptop' | 'wall' } = {}): Promise<JoinAck> {
-    const ack = await this.socket.timeout(10_000).emitWithAck('meeting:join', { meetingId, ...opts });
+    const ack = await this.socket.timeout(30_000).emitWithAck('meeting:join', { meetingId, ...opts });
     if (ack.ok) {
       this.meetingId = meetingId;
       if (ack.mode === 'snapshot') {
@@ -145,7 +146,7 @@ export class LiveClient {
     return ack;
   }
 
-  async waitForSeq(seq: number, timeoutMs = 5000): Promise<void> {
+  async waitForSeq(seq: number, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.lastSeq < seq) {
       if (Date.now() > deadline) throw new Error(`${this.person.user.displayName} stuck at seq ${this.lastSeq}, wanted ${seq}`);

@@ -164,7 +164,7 @@ test('presence (device, idle, leaving) and typing hints reach the others as vola
     expect.objectContaining({ kind: 'updated', entry: expect.objectContaining({ idle: true }) }),
     expect.objectContaining({ kind: 'left', userId: w.member.user.id }),
   ]);
-  const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1`, [w.meeting.id])) as { n: number }[];
+  const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1`, [w.meeting.id])) as [{ n: number }];
   expect(n).toBe(0);
   // A socket that has not joined the meeting cannot send hints into it.
   const outsider = await LiveClient.connect(t.url, w.outsider);

@@ -159,3 +159,56 @@ test('a meeting through every phase kind: everyone sees every change, and the ev
     for (const cl of [fac, mem, mgr]) cl.close();
   }
 });
+
+test('in-turn check-in, pass rules, ready reset on phase change, hands queue order, focus cleared on delete', async () => {
+  const w = await meetingWorld(t.url);
+  const res = await w.facilitator.client.post(`/api/teams/${w.team.id}/meetings`, {
+    title: 'Etikforum',
+    facilitatorId: w.facilitator.user.id,
+    phases: [
+      { kind: 'check-in', title: 'Runda', settings: { prompt: 'Ett ord?', mode: 'in-turn', allowPass: false } },
+      { kind: 'discussion', title: 'Dilemma', timeboxSeconds: 600, settings: { itemKinds: ['note'] } },
+    ],
+  });
+  expect(res.status).toBe(201);
+  const fac = await LiveClient.connect(t.url, w.facilitator);
+  const mem = await LiveClient.connect(t.url, w.member);
+  const mgr = await LiveClient.connect(t.url, w.admin);
+  try {
+    for (const c of [fac, mem, mgr]) await c.join(res.body.id);
+    expect(await mem.cmd('checkin.answer', { text: 'Trött' })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    await fac.ok('checkin.turn', { userId: w.member.user.id });
+    expect(await mem.cmd('checkin.answer', { pass: true })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    await mem.ok('checkin.answer', { text: 'Trött' });
+    expect(await fac.cmd('checkin.turn', { userId: w.outsider.user.id })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.ValidationFailed },
+    });
+
+    await mem.ok('ready.set', { ready: true });
+    await mgr.ok('hand.raise', {});
+    await mem.ok('hand.raise', {});
+    await mgr.ok('hand.raise', {}); // keeps its place
+    await mgr.ok('hand.lower', {});
+    await mgr.ok('hand.raise', {}); // back of the queue
+    const idleExtend = await fac.ok('timer.extend', { seconds: 30 });
+    await mem.waitForSeq(idleExtend.seq);
+    expect(mem.state!.hands.map((h) => h.userId)).toEqual([w.member.user.id, w.admin.user.id]);
+    expect(mem.state!.ready).toEqual([w.member.user.id]);
+    expect(mem.state!.timer).toEqual({ status: 'idle', remainingMs: 30_000 });
+
+    await fac.ok('phase.goto', { index: 1 });
+    const note = await mem.ok('item.add', { kind: 'note', text: 'Fallet med nycklarna' });
+    await fac.ok('discussion.focus', { itemId: note.result.itemId });
+    const del = await mem.ok('item.delete', { itemId: note.result.itemId });
+    await fac.waitForSeq(del.seq);
+    const discussion = fac.state!.phases[1]!;
+    expect(discussion.kind === 'discussion' && discussion.state.focusItemId).toBeNull();
+    expect(fac.state!.ready).toEqual([]);
+    expect(fac.state!.timer).toEqual({ status: 'idle', remainingMs: 600_000 });
+    expect(await fac.cmd('timer.pause', {})).toMatchObject({ ok: false, error: { code: ErrorCode.Conflict } });
+    expect(shared(fac.state!)).toEqual(shared(await fresh(fac)));
+  } finally {
+    for (const c of [fac, mem, mgr]) c.close();
+  }
+});

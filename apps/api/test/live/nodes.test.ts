@@ -92,7 +92,7 @@ test('an API restart mid-meeting: clients reconnect, retry what was unacknowledg
   nodes.push(node);
   await Promise.all(writers);
 
-  const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as { last_seq: number }[];
+  const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as [{ last_seq: number }];
   for (const c of clients) await c.waitForSeq(last_seq!, 15_000);
   const truth = await snapshot(node.url, w.admin, w.meeting.id);
   const texts = truth.items.map((i) => i.text);
@@ -139,7 +139,7 @@ test('two API nodes sharing Redis: clients on both are in one room and apply the
     clients.flatMap((c, i) => Array.from({ length: 20 }, (_, j) => c.ok('item.add', { kind: 'plan', text: `n${i}-${j}` }))),
   );
   await fac.ok('timer.start', { seconds: 300 });
-  const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as { last_seq: number }[];
+  const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as [{ last_seq: number }];
   for (const c of clients) await c.waitForSeq(last_seq!);
   const order = (c: LiveClient) => c.applied.map((e) => `${e.seq}:${e.type}:${JSON.stringify(e.payload)}`);
   expect(order(a)).toEqual(order(fac));

@@ -39,6 +39,8 @@ export interface ConnectReport {
 export interface LoadReport {
   type: 'loaded';
   sent: number;
+  /** Slots in the schedule when none of this process's participants was in the meeting (reconnecting). */
+  skipped: number;
   /** [opNum, meetingId] of every acknowledged command. */
   acked: [number, string][];
   refused: number;

@@ -42,11 +42,15 @@ export class LoadGenerators {
     readonly target: TargetKind,
   ) {}
 
-  /** Forks `count` processes and deals the participants out round-robin (a room spans processes). */
+  /**
+   * Forks `count` processes and deals the participants out so that each process holds some of every room and
+   * of every node (participants alternate between nodes by index, so a plain round-robin would put a whole
+   * node's participants in one process).
+   */
   static async start(target: TargetKind, participants: ParticipantSpec[], count: number, failover = false): Promise<LoadGenerators> {
     const n = Math.max(1, Math.min(count, participants.length));
     const shares: ParticipantSpec[][] = Array.from({ length: n }, () => []);
-    participants.forEach((p, i) => shares[i % n]!.push(p));
+    participants.forEach((p, i) => shares[(i + Math.floor(i / n)) % n]!.push(p));
     const workers = shares.map((share, i) => {
       const proc = track(fork(WORKER, [], { execArgv: ['--max-old-space-size=2048'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
       return { worker: new Worker(proc, share.length / participants.length), share, i };
@@ -87,6 +91,7 @@ export class LoadGenerators {
     for (const r of reports) for (const [k, v] of Object.entries(r.refusedCodes)) refusedCodes[k] = (refusedCodes[k] ?? 0) + v;
     return {
       sent: sum(reports.map((r) => r.sent)),
+      skipped: sum(reports.map((r) => r.skipped)),
       acked: reports.flatMap((r) => r.acked),
       refused: sum(reports.map((r) => r.refused)),
       refusedCodes,

@@ -218,6 +218,7 @@ async function load(rate: number, startAt: number, durationMs: number, ackTimeou
   retried = 0;
   const total = Math.round((rate * durationMs) / 1000);
   let sent = 0;
+  let skipped = 0;
   let cursor = 0;
   await sleep(Math.max(0, startAt - now()));
   while (sent < total) {
@@ -230,7 +231,10 @@ async function load(rate: number, startAt: number, durationMs: number, ackTimeou
         if (candidate.joined) p = candidate;
       }
       sent++;
-      if (!p) continue;
+      if (!p) {
+        skipped++;
+        continue;
+      }
       const opNum = workerId * 10_000_000 + ++opCounter;
       const sentAt = now();
       const op: Pending = { p, opId: newOpId(), text: opText(opNum, p.spec.idx, sentAt), opNum, sentAt };
@@ -243,7 +247,7 @@ async function load(rate: number, startAt: number, durationMs: number, ackTimeou
   while (pending.size > 0 && now() < deadline) await sleep(20);
   const unacked = pending.size;
   pending.clear();
-  send({ type: 'loaded', sent, acked, refused, refusedCodes, unacked, retried });
+  send({ type: 'loaded', sent, skipped, acked, refused, refusedCodes, unacked, retried });
 }
 
 async function verify(ackedByMeeting: Record<string, number[]>, drainMs: number): Promise<void> {
@@ -262,7 +266,8 @@ async function verify(ackedByMeeting: Record<string, number[]>, drainMs: number)
       if (!p.dropped) missing += missingOf(p);
       else if (p.joined) missingAfterRecovery += missingOf(p);
     }
-    if ((missing === 0 && missingAfterRecovery === 0) || now() > deadline) break;
+    const recovering = failover && participants.some((p) => p.dropped && !p.joined);
+    if ((missing === 0 && missingAfterRecovery === 0 && !recovering) || now() > deadline) break;
     await sleep(50);
   }
   const minLastSeq: Record<string, number> = {};

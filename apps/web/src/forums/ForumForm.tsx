@@ -453,10 +453,6 @@ function FacilitationFields({
     <fieldset>
       <legend>{t('forums.facilitationMode')}</legend>
       <label className="choice">
-        <input type="radio" name={`${id}-mode`} checked={value.mode === 'rotating'} onChange={() => onChange({ mode: 'rotating' })} />
-        {t('forums.rotating')}
-      </label>
-      <label className="choice">
         <input
           type="radio"
           name={`${id}-mode`}
@@ -478,6 +474,10 @@ function FacilitationFields({
           </select>
         </div>
       )}
+      <label className="choice">
+        <input type="radio" name={`${id}-mode`} checked={value.mode === 'rotating'} onChange={() => onChange({ mode: 'rotating' })} />
+        {t('forums.rotating')}
+      </label>
       {value.mode === 'rotating' && (
         <div className="stack nested">
           <label className="choice">

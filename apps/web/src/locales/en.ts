@@ -83,8 +83,6 @@ export const en: Translation = {
     leave: 'Leave team',
     confirmLeave: 'Leave the team? You will need a new invite to come back.',
     confirmLeaveButton: 'Yes, leave the team',
-    forums: 'Forums',
-    noForums: "The team's forums will appear here: daily steering, improvement meetings, ethics forums and sense-of-coherence dialogues.",
   },
   roles: {
     manager: 'manager',
@@ -162,7 +160,6 @@ export const en: Translation = {
     schedule: 'Schedule',
     facilitation: 'Facilitator',
     nextFacilitator: 'Next facilitator: {{name}}',
-    phasesCount: '{{count}} phases',
     start: 'Start meeting',
     startNamed: 'Start meeting: {{name}}',
     edit: 'Edit',
@@ -312,7 +309,6 @@ export const en: Translation = {
     joinNamed: 'Join {{title}}',
     minutes: 'Minutes',
     minutesNamed: 'Minutes: {{title}}',
-    open: 'Open',
     startedAt: 'Started {{date}}',
     endedAt: 'Ended {{date}}',
     scheduledFor: 'Scheduled for {{date}}',
@@ -320,7 +316,6 @@ export const en: Translation = {
     adHocTitle: 'Name of the meeting',
     adHocKind: 'Layout',
     adHocStart: 'Start the meeting',
-    adHocKindHint: 'The phases come from the kind of forum.',
   },
   meeting: {
     loading: 'Connecting to the meeting…',
@@ -348,7 +343,6 @@ export const en: Translation = {
     refusedBanner: 'You cannot take part in this meeting.',
     waiting: 'Waiting to be sent',
     saving: 'Saving…',
-    display: 'Display',
     wallDisplay: 'Wall display',
     sound: 'Sound when time is up',
     announcer: 'Meeting events',
@@ -397,7 +391,6 @@ export const en: Translation = {
     me: {
       title: 'You',
       ready: "I'm ready",
-      notReady: "I'm not ready",
       raiseHand: 'Raise hand',
       lowerHand: 'Lower hand',
       takeRole: 'Take the facilitator role',

@@ -85,8 +85,6 @@ export const sv = {
     leave: 'Lämna teamet',
     confirmLeave: 'Vill du lämna teamet? Du behöver en ny inbjudan för att komma tillbaka.',
     confirmLeaveButton: 'Ja, lämna teamet',
-    forums: 'Forum',
-    noForums: 'Här kommer teamets forum att synas: daglig styrning, förbättringsträffar, etikforum och KASAM-samtal.',
   },
   roles: {
     manager: 'chef',
@@ -164,7 +162,6 @@ export const sv = {
     schedule: 'Schema',
     facilitation: 'Samtalsledare',
     nextFacilitator: 'Nästa samtalsledare: {{name}}',
-    phasesCount: '{{count}} delar',
     start: 'Starta möte',
     startNamed: 'Starta möte: {{name}}',
     edit: 'Ändra',
@@ -314,7 +311,6 @@ export const sv = {
     joinNamed: 'Gå med i {{title}}',
     minutes: 'Protokoll',
     minutesNamed: 'Protokoll: {{title}}',
-    open: 'Öppna',
     startedAt: 'Startade {{date}}',
     endedAt: 'Avslutades {{date}}',
     scheduledFor: 'Planerat till {{date}}',
@@ -322,7 +318,6 @@ export const sv = {
     adHocTitle: 'Mötets namn',
     adHocKind: 'Upplägg',
     adHocStart: 'Starta mötet',
-    adHocKindHint: 'Delarna hämtas från typen av forum.',
   },
   meeting: {
     loading: 'Ansluter till mötet…',
@@ -350,7 +345,6 @@ export const sv = {
     refusedBanner: 'Du kan inte delta i det här mötet.',
     waiting: 'Väntar på att skickas',
     saving: 'Sparar…',
-    display: 'Visning',
     wallDisplay: 'Väggskärm',
     sound: 'Ljud när tiden är ute',
     announcer: 'Händelser i mötet',
@@ -399,7 +393,6 @@ export const sv = {
     me: {
       title: 'Du',
       ready: 'Jag är redo',
-      notReady: 'Jag är inte redo',
       raiseHand: 'Räck upp handen',
       lowerHand: 'Ta ner handen',
       takeRole: 'Ta samtalsledarrollen',

@@ -92,7 +92,6 @@ export function FacilitatorControls() {
             <button
               type="button"
               className="secondary"
-              aria-pressed={s.meeting.inputLocked}
               onClick={() => send({ type: 'input.lock', payload: { locked: !s.meeting.inputLocked } })}
             >
               {s.meeting.inputLocked ? t('meeting.controls.unlock') : t('meeting.controls.lock')}

@@ -63,7 +63,7 @@ export function Participants() {
                   : t('meeting.participants.absent')}
                 {s.meeting.facilitatorId === p.userId && <> · <strong>{t('meeting.participants.facilitator')}</strong></>}
                 {s.ready.includes(p.userId) && <> · ✓ {t('meeting.participants.ready')}</>}
-                {hand >= 0 && <> · ✋ {t('meeting.participants.hand')} ({hand + 1})</>}
+                {hand >= 0 && <> · {t('meeting.participants.hand')} ({hand + 1})</>}
               </span>
             </li>
           );
@@ -94,12 +94,12 @@ export function MySignals() {
           disabled={!live}
           onClick={() => send({ type: 'ready.set', payload: { ready: !ready } })}
         >
-          {ready ? `✓ ${t('meeting.me.ready')}` : t('meeting.me.ready')}
+          {ready && <span aria-hidden="true">✓ </span>}
+          {t('meeting.me.ready')}
         </button>
         <button
           type="button"
           className={hand ? '' : 'secondary'}
-          aria-pressed={hand}
           disabled={!live}
           onClick={() => send({ type: hand ? 'hand.lower' : 'hand.raise', payload: {} })}
         >

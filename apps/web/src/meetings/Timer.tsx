@@ -28,6 +28,7 @@ export function Timer() {
 
   useEffect(() => {
     if (timer.status !== 'running') return;
+    setNow(Date.now());
     const id = setInterval(() => setNow(Date.now()), 250);
     return () => clearInterval(id);
   }, [timer.status]);

@@ -21,7 +21,7 @@ export interface HandshakeAuth {
 }
 
 export interface ConnectErrorData {
-  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PROTOCOL_MISMATCH' | 'RATE_LIMITED';
+  code: 'UNAUTHENTICATED' | 'FORBIDDEN' | 'PROTOCOL_MISMATCH';
   message: string;
   /** With PROTOCOL_MISMATCH: the server's version. */
   serverVersion?: number;
