@@ -23,5 +23,5 @@ export default {
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
   testTimeout: 60000,
   maxWorkers: 2,
-  reporters: ['default', '<rootDir>/test/results-reporter.mjs'],
+  reporters: ['default', ['<rootDir>/../../.ci/jest-results-reporter.mjs', { name: 'api' }]],
 };
