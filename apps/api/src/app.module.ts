@@ -5,12 +5,16 @@ import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module.js';
 import { CsrfMiddleware } from './auth/csrf.middleware.js';
 import { ErrorFilter } from './common/error.filter.js';
+import { EthicsModule } from './ethics/ethics.module.js';
+import { KasamModule } from './kasam/kasam.module.js';
+import { ImprovementModule } from './improvement/improvement.module.js';
 import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { HealthController } from './health/health.controller.js';
 import { LiveModule } from './live/live.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { SteeringModule } from './steering/steering.module.js';
 import { TenancyModule } from './teams/tenancy.module.js';
 
 /** Invite tokens travel in paths; keep them out of logs. */
@@ -39,6 +43,10 @@ export class AppModule implements NestModule {
         ForumsModule,
         MeetingsModule,
         LiveModule,
+        SteeringModule,
+        EthicsModule,
+        KasamModule,
+        ImprovementModule,
       ],
       controllers: [HealthController],
       providers: [

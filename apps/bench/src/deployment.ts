@@ -103,6 +103,23 @@ export class Deployment {
     return new Set(rows.flatMap((r) => parseOpText(r.text)?.opNum ?? []));
   }
 
+  /**
+   * Waits (up to `maxMs`) until the database stops receiving bench items: commands a saturated server still
+   * has queued from an earlier step must not be measured as part of the next one.
+   */
+  async settle(maxMs = 60_000): Promise<void> {
+    const table = this.target === 'tillit' ? 'items' : 'bench_items';
+    const deadline = Date.now() + maxMs;
+    let last = -1;
+    while (Date.now() < deadline) {
+      const [row] = await query<{ n: string }>(this.databaseUrl, `SELECT count(*) AS n FROM ${table}`);
+      const n = Number(row?.n ?? 0);
+      if (n === last) return;
+      last = n;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+
   /** Tillit: each meeting's last seq in the database. */
   async lastSeqs(): Promise<Record<string, number>> {
     if (this.target !== 'tillit') return {};

@@ -314,6 +314,7 @@ export async function capacity(ctx: RunContext, plan: Plan, target: TargetKind, 
     await warmUp(s, plan, c.rates[0]!);
     // One step; a step passes when p99 ≤ 100 ms and ≥ 95 % of its commands were acknowledged.
     const step = async (rate: number) => {
+      await s.dep.settle();
       const m = await measure(s, plan, rate, c.stepMs, {
         profile: profileDir ? path.join(profileDir, `capacity-${target}-${rate}.cpuprofile`) : undefined,
       });

@@ -3,3 +3,7 @@ export * from './common.js';
 export * from './auth.js';
 export * from './tenancy.js';
 export * from './live/index.js';
+export * from './ethics.js';
+export * from './kasam.js';
+export * from './steering.js';
+export * from './improvement.js';

@@ -94,15 +94,17 @@ export class CommandRunner {
           }
 
           // A retried operation gets its first answer and changes nothing.
+          const def = COMMANDS[type] as CommandDef<LiveCommandType>;
           const earlier = await m.findOneBy(MeetingEvent, { meetingId, opId });
           if (earlier) {
-            if (earlier.command !== type || earlier.actorId !== caller.userId) {
+            // An anonymous command's row names nobody; its stored result is empty by contract.
+            const sameActor = def.anonymous ? earlier.actorId === null : earlier.actorId === caller.userId;
+            if (earlier.command !== type || !sameActor) {
               throw new AppError(ErrorCode.Conflict, 'This operation id was used for another command');
             }
             return { ack: { ok: true, seq: earlier.seq, result: earlier.result as never }, event: null };
           }
 
-          const def = COMMANDS[type] as CommandDef<LiveCommandType>;
           if (meeting.state === 'ended') throw new AppError(ErrorCode.MeetingEnded, 'The meeting has ended');
           if (meeting.state === 'scheduled' && !def.whenScheduled) {
             throw new AppError(ErrorCode.MeetingNotStarted, 'The meeting has not started yet');
@@ -145,7 +147,7 @@ export class CommandRunner {
             type: outcome.event.type,
             payload: outcome.event.payload,
             result: outcome.result,
-            actorId: caller.userId,
+            actorId: def.anonymous ? null : caller.userId,
           });
           const event = { meetingId, seq, type: outcome.event.type, payload: outcome.event.payload, at } as LiveEvent;
           return { ack: { ok: true, seq, result: outcome.result }, event };

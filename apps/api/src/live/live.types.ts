@@ -70,6 +70,11 @@ export interface CommandDef<K extends LiveCommandType> {
   lockable?: boolean;
   /** Allowed while the meeting is `scheduled` (otherwise only `live`). */
   whenScheduled?: boolean;
+  /**
+   * Anonymous: the event log records the command WITHOUT its sender (actor_id NULL), so nothing stored ties
+   * the person to the change. The handler must not put anything identifying in the event or the result.
+   */
+  anonymous?: boolean;
   handle(ctx: CommandContext<K>): Promise<CommandOutcome<K>>;
 }
 

@@ -2,6 +2,8 @@ import type { MeetingSnapshot, MinutesDto, ParticipantDto, PresenceEntry } from 
 import type { EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error.js';
 import { Item } from '../items/item.entity.js';
+import { steeringSnapshot } from '../steering/live/steering-meeting.js';
+import { meetingImprovementState } from '../improvement/improvement.repository.js';
 import { toItemDto } from '../items/item.dto.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
@@ -60,6 +62,8 @@ export async function buildSnapshot(
     participants: people,
     presence,
     minutes: (meeting.minutes as MinutesDto | null) ?? null,
+    steering: await steeringSnapshot(m, meeting),
+    improvement: phases.some((p) => p.kind === 'pdsa') ? await meetingImprovementState(m, meeting) : null,
     lastSeq: meeting.lastSeq,
     serverNow: new Date().toISOString(),
   };

@@ -7,6 +7,7 @@ import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
 import { ANY_MEMBER, MANAGERS, type TeamAccess, TeamAccessService } from './team-access.service.js';
 import { Team, TeamMember } from './team.entity.js';
+import { provisionSteering } from '../steering/settings/ready-made.js';
 
 const toTeamDto = (team: Team, orgName: string, access: Pick<TeamAccess, 'role' | 'isOrgAdmin'>): TeamDto => ({
   id: team.id,
@@ -40,6 +41,8 @@ export class TeamsService {
     return this.db.transaction(async (m) => {
       const team = await m.save(m.create(Team, { organizationId, name }));
       await m.insert(TeamMember, { teamId: team.id, userId, role: 'manager' });
+      // Every new team starts with the two ready-made daily-steering forums, in its creator's language.
+      await provisionSteering(m, team.id, userId);
       const org = await m.findOneByOrFail(Organization, { id: organizationId });
       return toTeamDto(team, org.name, { role: 'manager', isOrgAdmin: true });
     });

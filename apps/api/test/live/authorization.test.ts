@@ -5,12 +5,14 @@
  * handler, or with a handler that fails, breaks this file.
  */
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, LIVE_COMMAND_TYPES, LIVE_COMMANDS, type LiveCommandType, type LiveEvent } from '@tillit/protocol';
+import { ErrorCode, LIVE_COMMAND_TYPES, LIVE_COMMANDS, type LiveCommandType, type LiveEvent, STEERING_COMMANDS, IMPROVEMENT_COMMANDS } from '@tillit/protocol';
 import { COMMANDS } from '../../src/live/commands/index.js';
 import { join, signUp, type Person } from '../factories.js';
 import { Client, startTestApp, type TestApp } from '../harness.js';
 import { connectSocket, LiveClient, relaxRateLimit, meetingWorld, startMeeting, createForum } from './live-harness.js';
 import { fingerprint, SAMPLES, type SampleContext } from './samples.js';
+import { steeringSampleIds } from '../steering/steering-fixtures.js';
+import { improvementSampleIds } from '../improvement/improvement-fixtures.js';
 
 let t: TestApp;
 let w: Awaited<ReturnType<typeof meetingWorld>>;
@@ -179,6 +181,10 @@ describe('the allowed caller gets through', () => {
   const EXPECTED: Partial<Record<LiveCommandType, string>> = {
     'meeting.start': ErrorCode.Conflict, // the meeting is already live
     'facilitator.take': ErrorCode.FacilitatorPresent, // the role was passed a moment ago
+    'breakout.notes': ErrorCode.Forbidden, // confidential: the admin is not in the group (managers never are let in)
+    'kasam.reveal': ErrorCode.Conflict, // one answer is fewer than k: nothing may be shown
+    'kasam.factor.group': ErrorCode.ValidationFailed, // the sample item is a plan item, not a success factor
+    'kasam.followup': ErrorCode.ValidationFailed, // the sample item is not an action from an earlier KASAM dialogue
   };
 
   test('every command, in the phase it needs, sent by someone its rule allows', async () => {
@@ -196,6 +202,8 @@ describe('the allowed caller gets through', () => {
       }
       const own = await admin.ok('item.add', { kind: 'plan', text: `för ${type}` });
       const c: SampleContext = { itemId: own.result.itemId, deletableItemId: own.result.itemId, userId: w.member.user.id };
+      if (type in STEERING_COMMANDS) Object.assign(c, await steeringSampleIds(w.admin, w.team.id));
+      if (type in IMPROVEMENT_COMMANDS) Object.assign(c, await improvementSampleIds(w.admin, w.member, w.team.id));
       const ack = await admin.cmd(type, SAMPLES[type](c) as never);
       if (EXPECTED[type]) expect({ type, ack }).toMatchObject({ type, ack: { ok: false, error: { code: EXPECTED[type] } } });
       else expect({ type, ack }).toMatchObject({ type, ack: { ok: true, seq: expect.any(Number) } });

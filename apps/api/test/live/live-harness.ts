@@ -213,6 +213,18 @@ export const EVERY_PHASE: CreateForumBody['phases'] = [
   { kind: 'voting', title: 'Prioritera', settings: { itemKinds: ['plan', 'risk', 'idea'], votesPerPerson: 3, maxPerItem: 2 } },
   { kind: 'discussion', title: 'Diskussion', settings: { itemKinds: ['plan', 'risk', 'idea'] } },
   { kind: 'summary', title: 'Sammanfattning', settings: {} },
+  { kind: 'ethics-theme', title: 'Tema', settings: {} },
+  { kind: 'breakout', title: 'Smågrupper', timeboxSeconds: 900, settings: {} },
+  { kind: 'kasam-reflection', title: 'Egen reflektion', settings: { k: 3 } },
+  { kind: 'kasam-factors', title: 'Friskfaktorer', settings: {} },
+  { kind: 'kasam-actions', title: 'Åtgärder', settings: {} },
+  { kind: 'steering-check-in', title: 'Hur mår du?', settings: { prompt: 'Ett ord eller en siffra' } },
+  { kind: 'steering-carry-over', title: 'Från i går', settings: {} },
+  { kind: 'steering-plan', title: 'Dagens plan', settings: {} },
+  { kind: 'steering-follow-up', title: 'Uppföljning', settings: {} },
+  { kind: 'steering-risks', title: 'Risker och störningar', settings: {} },
+  { kind: 'steering-feedback', title: 'Positiv återkoppling', settings: {} },
+  { kind: 'pdsa', title: 'PDSA-cykeln', settings: { part: 'cycle' } },
 ];
 
 export async function createForum(p: Person, teamId: string, body: Partial<CreateForumBody> = {}): Promise<ForumDto> {

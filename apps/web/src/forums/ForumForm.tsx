@@ -1,3 +1,4 @@
+import { RitualSettingsFields } from '../ethics/RitualSettingsFields';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -416,6 +417,7 @@ function PhaseFields({
           </div>
         </div>
       )}
+      <RitualSettingsFields phase={phase} setSettings={setSettings} />
       <div className="button-row">
         {onMoveUp && (
           <button type="button" className="secondary small" aria-label={t('forums.moveUpNamed', { n })} onClick={onMoveUp}>

@@ -21,6 +21,16 @@ export function defaultSettings(kind: PhaseKind, itemKinds: ItemKind[] = ['note'
       return { ...base, kind, settings: { itemKinds } };
     case 'summary':
       return { ...base, kind, settings: { prompt: '' } };
+    case 'ethics-theme':
+      return { ...base, kind, settings: {} };
+    case 'breakout':
+      return { ...base, kind, settings: { groupSize: 4, mode: 'balanced' } };
+    case 'kasam-reflection':
+      return { ...base, kind, settings: { k: 5 } };
+    case 'kasam-factors':
+      return { ...base, kind, settings: { prompt: '' } };
+    case 'kasam-actions':
+      return { ...base, kind, settings: { maxActions: 3 } };
   }
 }
 
@@ -53,19 +63,21 @@ export function defaultPhases(kind: ForumKind, t: TFunction): PhaseTemplate[] {
         phase('discussion', T('templates.discuss'), 15, ['idea']),
         phase('summary', T('templates.summary'), 2),
       ];
+    // The ready-made "Etikforum" and "KASAM-samtal" (see src/ethics and src/kasam).
     case 'ethics':
       return [
         phase('check-in', T('templates.checkIn'), 3, undefined, T('templates.checkInPrompt')),
-        phase('capture', T('templates.dilemmas'), 5, ['note'], T('templates.dilemmasPrompt')),
-        phase('discussion', T('templates.reflect'), 20, ['note']),
-        phase('summary', T('templates.summary'), 3),
+        phase('ethics-theme', t('ethicsForum.template.theme'), 5),
+        phase('breakout', t('ethicsForum.template.groups'), 20),
+        phase('summary', t('ethicsForum.template.summary'), 10, undefined, t('ethicsForum.template.summaryPrompt')),
       ];
     case 'kasam':
       return [
-        phase('check-in', T('templates.checkIn'), 3, undefined, T('templates.kasamPrompt')),
-        phase('capture', T('templates.successFactors'), 10, ['note'], T('templates.successFactorsPrompt')),
-        phase('discussion', T('templates.actions'), 15, ['note']),
-        phase('summary', T('templates.summary'), 3),
+        phase('kasam-reflection', t('kasam.template.reflection'), 10),
+        phase('kasam-factors', t('kasam.template.factors'), 15, undefined, t('kasam.template.factorsPrompt')),
+        phase('voting', t('kasam.template.vote'), 5, ['success-factor']),
+        phase('kasam-actions', t('kasam.template.followUp'), 15),
+        phase('summary', t('kasam.template.summary'), 5),
       ];
     case 'custom':
       return [phase('capture', T('templates.capture'), null, ['note']), phase('summary', T('templates.summary'), null)];

@@ -4,7 +4,9 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../auth/auth.api';
+import { describeRitualEvent } from '../ethics/announce';
 import { api } from '../lib/api';
+import { currentLocale } from '../lib/i18n';
 import { teamKeys } from '../teams/teams.api';
 import { ErrorAlert, errorMessage } from '../ui/ErrorAlert';
 import { Loading, Page } from '../ui/Page';
@@ -310,6 +312,6 @@ function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: Ret
     case 'input.locked':
       return e.payload.locked ? t('meeting.announce.lockChanged') : t('meeting.announce.unlockChanged');
     default:
-      return null;
+      return describeRitualEvent(e, before, me, t, currentLocale());
   }
 }

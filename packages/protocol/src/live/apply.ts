@@ -6,6 +6,8 @@
  */
 import type { LiveEvent, LiveEventOf, LiveEventType } from './events.js';
 import type { ItemDto, MeetingSnapshot, PhaseView } from './model.js';
+import { STEERING_REDUCERS } from '../steering.js';
+import { followIdeaItem, IMPROVEMENT_REDUCERS } from '../improvement.js';
 
 type Reducer<K extends LiveEventType> = (s: MeetingSnapshot, e: LiveEventOf<K>) => MeetingSnapshot;
 
@@ -25,6 +27,8 @@ function updatePhase<K extends PhaseView['kind']>(
 }
 
 const REDUCERS: { [K in LiveEventType]: Reducer<K> } = {
+  ...STEERING_REDUCERS,
+  ...IMPROVEMENT_REDUCERS,
   'item.added': (s, e) => ({ ...s, items: upsertItem(s.items, e.payload.item) }),
   'item.updated': (s, e) => ({ ...s, items: upsertItem(s.items, e.payload.item) }),
   'item.deleted': (s, e) => ({
@@ -80,6 +84,48 @@ const REDUCERS: { [K in LiveEventType]: Reducer<K> } = {
       ? s
       : { ...s, hands: [...s.hands, { userId: e.payload.userId, at: e.payload.at }] },
   'hand.lowered': (s, e) => ({ ...s, hands: s.hands.filter((h) => h.userId !== e.payload.userId) }),
+  /* Ethics forum ---------------------------------------------------------------------------------- */
+  'ethics.theme.chosen': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'ethics-theme', (p) => ({ ...p, state: { theme: e.payload.theme } })),
+  'breakout.changed': (s, e) => updatePhase(s, e.payload.phaseId, 'breakout', (p) => ({ ...p, state: e.payload.state })),
+  'breakout.summary.edited': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'breakout', (p) => ({
+      ...p,
+      state: { ...p.state, groups: p.state.groups.map((g, i) => (i === e.payload.group ? { ...g, summary: e.payload.text } : g)) },
+    })),
+  'breakout.timer.changed': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'breakout', (p) => ({
+      ...p,
+      state: { ...p.state, groups: p.state.groups.map((g, i) => (i === e.payload.group ? { ...g, timer: e.payload.timer } : g)) },
+    })),
+  'breakout.notes.changed': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'breakout', (p) => ({
+      ...p,
+      state: { ...p.state, groups: p.state.groups.map((g, i) => (i === e.payload.group ? { ...g, notesRev: e.payload.rev } : g)) },
+    })),
+  /* KASAM dialogue -------------------------------------------------------------------------------- */
+  'kasam.answered': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'kasam-reflection', (p) => ({ ...p, state: { ...p.state, answered: e.payload.answered } })),
+  'kasam.revealed': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'kasam-reflection', (p) => ({
+      ...p,
+      state: { ...p.state, revealed: true, result: e.payload.result },
+    })),
+  'kasam.factor.grouped': (s, e) =>
+    updatePhase(s, e.payload.phaseId, 'kasam-factors', (p) => {
+      const groups = { ...p.state.groups };
+      if (e.payload.group === null) delete groups[e.payload.itemId];
+      else groups[e.payload.itemId] = e.payload.group;
+      return { ...p, state: { groups } };
+    }),
+  'kasam.action.added': (s, e) => ({ ...s, items: upsertItem(s.items, e.payload.item) }),
+  'kasam.followed-up': (s, e) => ({
+    ...updatePhase(s, e.payload.phaseId, 'kasam-actions', (p) => ({
+      ...p,
+      state: { outcomes: { ...p.state.outcomes, [e.payload.itemId]: e.payload.entry } },
+    })),
+    items: upsertItem(s.items, e.payload.item),
+  }),
   'meeting.started': (s, e) => ({ ...s, meeting: { ...s.meeting, state: 'live', startedAt: e.payload.startedAt } }),
   'phase.changed': (s, e) => ({
     ...s,
@@ -104,8 +150,13 @@ const REDUCERS: { [K in LiveEventType]: Reducer<K> } = {
 /** Applies one event; `lastSeq` becomes the event's seq. The caller checks `event.seq === s.lastSeq + 1`. */
 export function applyEvent(s: MeetingSnapshot, event: LiveEvent): MeetingSnapshot {
   const reducer = REDUCERS[event.type] as Reducer<LiveEventType>;
-  const next = reducer(s, event as LiveEventOf<LiveEventType>);
+  const next = followIdeaItem(reducer(s, event as LiveEventOf<LiveEventType>), event);
   return { ...next, lastSeq: event.seq, serverNow: event.at };
+}
+
+/** After your own `kasam.answer` was acknowledged: you have answered (others only ever see the count). */
+export function applyKasamAnswered(s: MeetingSnapshot, phaseId: string): MeetingSnapshot {
+  return updatePhase(s, phaseId, 'kasam-reflection', (p) => ({ ...p, state: { ...p.state, iAnswered: true } }));
 }
 
 /** Applies a command's vote result (your own votes) to the snapshot. */

@@ -16,6 +16,10 @@ import { z } from 'zod';
 import { uuid } from '../common.js';
 import { LIVE_LIMITS } from './limits.js';
 import { ItemKind, ItemStatus, ReviewOutcome, text } from './model.js';
+import { STEERING_COMMANDS, type SteeringCommandResults } from '../steering.js';
+import { IMPROVEMENT_COMMANDS, type ImprovementCommandResults } from '../improvement.js';
+import { ETHICS_PAYLOADS } from './ethics.js';
+import { KASAM_PAYLOADS } from './kasam.js';
 
 export type CommandRule = 'member' | 'facilitator';
 export interface CommandSpec {
@@ -90,6 +94,43 @@ export const LIVE_COMMANDS = {
     payload: z.strictObject({ text: z.string().max(LIVE_LIMITS.summaryText) }),
   },
 
+  /* Ethics forum (see ethics.ts) ------------------------------------------------------------------ */
+  /** Take up a theme (built-in or the team's own); the forum remembers it was used. */
+  'ethics.theme.choose': { rule: 'facilitator', payload: ETHICS_PAYLOADS['ethics.theme.choose'] },
+  /** Split people into groups (random / balanced, avoiding last time's pairs where possible, or by hand). */
+  'breakout.form': { rule: 'facilitator', payload: ETHICS_PAYLOADS['breakout.form'] },
+  'breakout.move': { rule: 'facilitator', payload: ETHICS_PAYLOADS['breakout.move'] },
+  /** Send the groups off (their timers start with the phase's time box). */
+  'breakout.open': { rule: 'facilitator', payload: ETHICS_PAYLOADS['breakout.open'] },
+  /** Call everyone back to the plenary (group timers pause). */
+  'breakout.recall': { rule: 'facilitator', payload: ETHICS_PAYLOADS['breakout.recall'] },
+  /** Share-back: show this group's summary to everyone (null: none). */
+  'breakout.share': { rule: 'facilitator', payload: ETHICS_PAYLOADS['breakout.share'] },
+  /** A group's shared summary: its members and the facilitator may write it. */
+  'breakout.summary': { rule: 'member', payload: ETHICS_PAYLOADS['breakout.summary'] },
+  /** A group's confidential notes: ONLY its members (not the facilitator, not managers) may write or read them. */
+  'breakout.notes': { rule: 'member', payload: ETHICS_PAYLOADS['breakout.notes'] },
+  /** A group's own timer: its members and the facilitator. */
+  'breakout.timer': { rule: 'member', payload: ETHICS_PAYLOADS['breakout.timer'] },
+
+  /* KASAM dialogue (see kasam.ts) ------------------------------------------------------------------ */
+  /** Anonymous: stored with no link to the sender; only the count is broadcast. Once per person and phase. */
+  'kasam.answer': { rule: 'member', payload: KASAM_PAYLOADS['kasam.answer'] },
+  /** Show the aggregate (only when at least k answered); closes answering. */
+  'kasam.reveal': { rule: 'facilitator', payload: KASAM_PAYLOADS['kasam.reveal'] },
+  /** Put a success factor in a group (null: out of its group). */
+  'kasam.factor.group': { rule: 'member', payload: KASAM_PAYLOADS['kasam.factor.group'] },
+  /** One of at most three actions, with an owner. */
+  'kasam.action.add': { rule: 'member', payload: KASAM_PAYLOADS['kasam.action.add'] },
+  /** Follow up an action from an earlier KASAM dialogue of this forum. */
+  'kasam.followup': { rule: 'member', payload: KASAM_PAYLOADS['kasam.followup'] },
+
+  /* Daily steering (see ../steering.ts): plan, absences, risks, escalations, feedback ------------- */
+  ...STEERING_COMMANDS,
+
+  /* Improvement work, PDSA (see ../improvement.ts): ideas, cycles, co-edited fields, measures ---- */
+  ...IMPROVEMENT_COMMANDS,
+
   /* Participation ---------------------------------------------------------------------------------- */
   /** "I'm ready" for the current phase (reset when the phase changes). */
   'ready.set': { rule: 'member', payload: z.strictObject({ ready: z.boolean() }) },
@@ -142,7 +183,7 @@ export type CommandPayload<T extends LiveCommandType> = z.output<(typeof LIVE_CO
 export type CommandPayloadInput<T extends LiveCommandType> = z.input<(typeof LIVE_COMMANDS)[T]['payload']>;
 
 /** What the ack's `result` holds for each command: small ids, never more than the sender needs. */
-export interface CommandResults {
+export interface CommandResults extends SteeringCommandResults, ImprovementCommandResults {
   'item.add': { itemId: string };
   'item.edit': { itemId: string };
   'item.delete': { itemId: string };
@@ -154,6 +195,21 @@ export interface CommandResults {
   'vote.reveal': Record<string, never>;
   'discussion.focus': Record<string, never>;
   'summary.edit': Record<string, never>;
+  'ethics.theme.choose': Record<string, never>;
+  'breakout.form': { groups: number; repeatedPairs: number };
+  'breakout.move': Record<string, never>;
+  'breakout.open': Record<string, never>;
+  'breakout.recall': Record<string, never>;
+  'breakout.share': Record<string, never>;
+  'breakout.summary': Record<string, never>;
+  'breakout.notes': { rev: number };
+  'breakout.timer': Record<string, never>;
+  /** Nothing: not even a receipt that could be tied to the answer. */
+  'kasam.answer': Record<string, never>;
+  'kasam.reveal': Record<string, never>;
+  'kasam.factor.group': Record<string, never>;
+  'kasam.action.add': { itemId: string };
+  'kasam.followup': { itemId: string };
   'ready.set': Record<string, never>;
   'hand.raise': Record<string, never>;
   'hand.lower': Record<string, never>;

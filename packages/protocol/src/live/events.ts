@@ -17,8 +17,13 @@ import type {
   ReviewEntry,
   TimerState,
 } from './model.js';
+import type { EthicsEventPayloads } from './ethics.js';
+import type { KasamEventPayloads } from './kasam.js';
 
-export interface LiveEventPayloads {
+import type { SteeringEventPayloads } from '../steering.js';
+import type { ImprovementEventPayloads } from '../improvement.js';
+
+export interface LiveEventPayloads extends EthicsEventPayloads, KasamEventPayloads, SteeringEventPayloads, ImprovementEventPayloads {
   'item.added': { item: ItemDto };
   'item.updated': { item: ItemDto };
   /** Actions that had this item as parent keep existing with `parentId: null`. */

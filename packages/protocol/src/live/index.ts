@@ -5,3 +5,5 @@ export * from './commands.js';
 export * from './events.js';
 export * from './socket.js';
 export * from './apply.js';
+export * from './ethics.js';
+export * from './kasam.js';

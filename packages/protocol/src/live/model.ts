@@ -7,6 +7,22 @@ import { z } from 'zod';
 import { name, uuid } from '../common.js';
 import { LIVE_LIMITS } from './limits.js';
 import { rruleProblem } from './rrule.js';
+import { PdsaPhaseSettings, type ImprovementState, type PdsaPhaseState } from '../improvement.js';
+import {
+  STEERING_PHASE_SETTINGS,
+  type SteeringMinutesDto,
+  type SteeringPhaseStateMap,
+  type SteeringSnapshot,
+} from '../steering.js';
+import { BreakoutSettings, EthicsThemeSettings, type BreakoutState, type EthicsThemeState } from './ethics.js';
+import {
+  KasamActionsSettings,
+  KasamFactorsSettings,
+  KasamReflectionSettings,
+  type KasamActionsState,
+  type KasamFactorsState,
+  type KasamReflectionState,
+} from './kasam.js';
 
 /** Multi-line text written by people: trimmed, not empty, bounded. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
@@ -16,7 +32,7 @@ export const ForumKind = z.enum(FORUM_KINDS);
 export type ForumKind = z.infer<typeof ForumKind>;
 
 /** What a participant can capture. `action` items come out of a discussion and have an owner and due date. */
-export const ITEM_KINDS = ['plan', 'risk', 'disturbance', 'idea', 'note', 'action', 'feedback'] as const;
+export const ITEM_KINDS = ['plan', 'risk', 'disturbance', 'idea', 'note', 'action', 'feedback', 'success-factor'] as const;
 export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
@@ -53,7 +69,10 @@ const prompt = z.string().trim().max(LIVE_LIMITS.prompt);
 /* Phases                                                                                           */
 /* ------------------------------------------------------------------------------------------------ */
 
-export const PHASE_KINDS = ['check-in', 'capture', 'review', 'voting', 'discussion', 'summary'] as const;
+export const PHASE_KINDS = ['check-in', 'capture', 'review', 'voting', 'discussion', 'summary',
+  'ethics-theme', 'breakout', 'kasam-reflection', 'kasam-factors', 'kasam-actions',
+  'steering-check-in', 'steering-carry-over', 'steering-plan', 'steering-follow-up', 'steering-risks', 'steering-feedback',
+  'pdsa'] as const;
 export const PhaseKind = z.enum(PHASE_KINDS);
 export type PhaseKind = z.infer<typeof PhaseKind>;
 
@@ -79,6 +98,17 @@ export const PHASE_SETTINGS = {
   discussion: z.strictObject({ itemKinds }),
   /** What the meeting produced; its text and the meeting's items become the minutes. */
   summary: z.strictObject({ prompt: prompt.default('') }),
+  /** Ethics forum (see ethics.ts): the theme with its case and questions; breakout groups and share-back. */
+  'ethics-theme': EthicsThemeSettings,
+  breakout: BreakoutSettings,
+  /** KASAM dialogue (see kasam.ts): anonymous reflection, success factors, actions and their follow-up. */
+  'kasam-reflection': KasamReflectionSettings,
+  'kasam-factors': KasamFactorsSettings,
+  'kasam-actions': KasamActionsSettings,
+  /** Improvement meeting (see ../improvement.ts): running cycles, one idea's PDSA cycle and measures, or its actions. */
+  pdsa: PdsaPhaseSettings,
+  /** Daily steering (see ../steering.ts): check-in, carry-over, plan, follow-up, risks, feedback round. */
+  ...STEERING_PHASE_SETTINGS,
 } as const;
 export type PhaseSettingsMap = { [K in PhaseKind]: z.output<(typeof PHASE_SETTINGS)[K]> };
 
@@ -99,6 +129,18 @@ export const PhaseTemplate = z.discriminatedUnion('kind', [
   phaseTemplateOf('voting'),
   phaseTemplateOf('discussion'),
   phaseTemplateOf('summary'),
+  phaseTemplateOf('ethics-theme'),
+  phaseTemplateOf('breakout'),
+  phaseTemplateOf('kasam-reflection'),
+  phaseTemplateOf('kasam-factors'),
+  phaseTemplateOf('kasam-actions'),
+  phaseTemplateOf('steering-check-in'),
+  phaseTemplateOf('steering-carry-over'),
+  phaseTemplateOf('steering-plan'),
+  phaseTemplateOf('steering-follow-up'),
+  phaseTemplateOf('steering-risks'),
+  phaseTemplateOf('steering-feedback'),
+  phaseTemplateOf('pdsa'),
 ]);
 export type PhaseTemplate = z.output<typeof PhaseTemplate>;
 export type PhaseTemplateInput = z.input<typeof PhaseTemplate>;
@@ -123,7 +165,7 @@ export interface ReviewEntry {
  * What each phase kind holds during a meeting, as every participant sees it. Records are keyed by user id
  * or item id. Voting is per viewer: `mine` is the viewer's own votes; `tallies` stays null until revealed.
  */
-export interface PhaseStateMap {
+export interface PhaseStateMap extends SteeringPhaseStateMap {
   'check-in': { turnUserId: string | null; answers: Record<string, CheckInAnswer> };
   capture: Record<string, never>;
   review: { outcomes: Record<string, ReviewEntry> };
@@ -136,6 +178,12 @@ export interface PhaseStateMap {
   };
   discussion: { focusItemId: string | null };
   summary: { text: string };
+  'ethics-theme': EthicsThemeState;
+  breakout: BreakoutState;
+  'kasam-reflection': KasamReflectionState;
+  'kasam-factors': KasamFactorsState;
+  'kasam-actions': KasamActionsState;
+  pdsa: PdsaPhaseState;
 }
 
 export type PhaseView = {
@@ -238,6 +286,10 @@ export interface MeetingSnapshot {
   presence: PresenceEntry[];
   /** For ended meetings: the minutes, frozen when the meeting ended. */
   minutes: MinutesDto | null;
+  /** Daily-steering meetings: the day's plan, risks, escalations and the feedback round (see ../steering.ts). */
+  steering?: SteeringSnapshot | null;
+  /** Improvement meetings (a `pdsa` phase): the team's improvement work (see ../improvement.ts). */
+  improvement?: ImprovementState | null;
   lastSeq: number;
   serverNow: string;
 }
@@ -254,6 +306,8 @@ export interface MinutesDto {
   votes: { phaseId: string; title: string; tallies: Record<string, number> }[];
   /** Who answered the check-in (no texts: those stay in the meeting). */
   checkIns: { phaseId: string; answered: string[]; passed: string[] }[];
+  /** Daily-steering meetings: plan, risks, escalations, the number of feedback messages. */
+  steering?: SteeringMinutesDto | null;
 }
 
 /* ------------------------------------------------------------------------------------------------ */

@@ -5,6 +5,7 @@ import { Item } from '../../items/item.entity.js';
 import { Meeting, MeetingPhase } from '../../meetings/meeting.entity.js';
 import { buildMinutes } from '../../meetings/meeting.dto.js';
 import { meetingItems } from '../../meetings/snapshot.js';
+import { steeringMinutes } from '../../steering/live/steering-meeting.js';
 import { type CommandDef, event } from '../live.types.js';
 import { assertTeamMember, conflict } from './helpers.js';
 
@@ -127,6 +128,7 @@ export const meetingEnd: CommandDef<'meeting.end'> = {
     const phases = await m.find(MeetingPhase, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
     const items: Item[] = await meetingItems(m, meeting);
     const minutes = buildMinutes(meeting, phases, items);
+    minutes.steering = await steeringMinutes(m, meeting);
     const t = meeting.timer;
     const timer: TimerState = t.status === 'running' ? { status: 'paused', remainingMs: 0, durationMs: t.durationMs } : t;
     await m.update(Meeting, { id: meeting.id }, {

@@ -3,6 +3,20 @@
  * error; the authorization-matrix test (test/live/authorization.test.ts) fails on one at run time too.
  * Who may send each command is NOT decided here: it is the registry's `rule` (packages/protocol).
  */
+import {
+  breakoutForm,
+  breakoutMove,
+  breakoutNotes,
+  breakoutOpen,
+  breakoutRecall,
+  breakoutShare,
+  breakoutSummary,
+  breakoutTimer,
+  ethicsThemeChoose,
+} from '../../ethics/ethics.commands.js';
+import { kasamActionAdd, kasamAnswer, kasamFactorGroup, kasamFollowup, kasamReveal } from '../../kasam/kasam.commands.js';
+import { STEERING_HANDLERS } from '../../steering/live/steering.commands.js';
+import { IMPROVEMENT_HANDLERS } from '../../improvement/improvement.commands.js';
 import type { CommandTable } from '../live.types.js';
 import {
   facilitatorPass,
@@ -21,6 +35,7 @@ import { handDismiss, handLower, handRaise, readySet } from './participation.js'
 import { checkinAnswer, checkinTurn, discussionFocus, reviewUpdate, summaryEdit, voteCast, voteReveal } from './phases.js';
 
 export const COMMANDS: CommandTable = {
+  ...STEERING_HANDLERS,
   'item.add': itemAdd,
   'item.edit': itemEdit,
   'item.delete': itemDelete,
@@ -31,6 +46,21 @@ export const COMMANDS: CommandTable = {
   'vote.reveal': voteReveal,
   'discussion.focus': discussionFocus,
   'summary.edit': summaryEdit,
+  ...IMPROVEMENT_HANDLERS,
+  'ethics.theme.choose': ethicsThemeChoose,
+  'breakout.form': breakoutForm,
+  'breakout.move': breakoutMove,
+  'breakout.open': breakoutOpen,
+  'breakout.recall': breakoutRecall,
+  'breakout.share': breakoutShare,
+  'breakout.summary': breakoutSummary,
+  'breakout.notes': breakoutNotes,
+  'breakout.timer': breakoutTimer,
+  'kasam.answer': kasamAnswer,
+  'kasam.reveal': kasamReveal,
+  'kasam.factor.group': kasamFactorGroup,
+  'kasam.action.add': kasamActionAdd,
+  'kasam.followup': kasamFollowup,
   'ready.set': readySet,
   'hand.raise': handRaise,
   'hand.lower': handLower,

@@ -4,9 +4,13 @@
  * (Commands that act on a phase kind live in ../commands/, registered in ../commands/index.ts.)
  */
 import type { PhaseKind, PhaseSettingsMap, PhaseStateMap, ReviewEntry, CheckInAnswer } from '@tillit/protocol';
+import { ETHICS_PHASE_KIND_DEFS, type EthicsStoredPhaseState } from '../../ethics/ethics.phases.js';
+import { KASAM_PHASE_KIND_DEFS, type KasamStoredPhaseState } from '../../kasam/kasam.phases.js';
+import { IMPROVEMENT_PHASE_KIND_DEFS, type ImprovementStoredPhaseState } from '../../improvement/improvement.phases.js';
+import { STEERING_PHASE_KIND_DEFS, type SteeringStoredPhaseState } from '../../steering/live/steering.phases.js';
 
 /** What the database holds per phase kind (may include what not everyone may see). */
-export interface StoredPhaseState {
+export interface StoredPhaseState extends EthicsStoredPhaseState, KasamStoredPhaseState, SteeringStoredPhaseState, ImprovementStoredPhaseState {
   'check-in': { turnUserId: string | null; answers: Record<string, CheckInAnswer> };
   capture: Record<string, never>;
   review: { outcomes: Record<string, ReviewEntry> };
@@ -63,6 +67,10 @@ export const PHASE_KIND_DEFS: { [K in PhaseKind]: PhaseKindDef<K> } = {
     initialState: () => ({ text: '' }),
     view: (s) => ({ text: s.text }),
   },
+  ...ETHICS_PHASE_KIND_DEFS,
+  ...KASAM_PHASE_KIND_DEFS,
+  ...IMPROVEMENT_PHASE_KIND_DEFS,
+  ...STEERING_PHASE_KIND_DEFS,
 };
 
 export function initialPhaseState(kind: PhaseKind, settings: unknown): Record<string, unknown> {

@@ -12,6 +12,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import {
   applyEvent,
   applyMyVotes,
+  applyKasamAnswered,
   ErrorCode,
   PROTOCOL_VERSION,
   SOCKET_OPTIONS,
@@ -407,6 +408,11 @@ export class LiveMeetingClient {
   private async settle(op: PendingOp, ack: CommandAck): Promise<void> {
     if (ack.ok) {
       this.retries.delete(op.opId);
+      // Your own anonymous answer: only you learn that you answered (others see a count).
+      if (op.type === 'kasam.answer' && op.phaseId) {
+        const current = this.confirmed();
+        if (current) this.setConfirmed(applyKasamAnswered(current, op.phaseId));
+      }
       if (op.type === 'vote.cast' && op.phaseId && 'mine' in ack.result) {
         const current = this.confirmed();
         if (current) this.setConfirmed(applyMyVotes(current, op.phaseId, ack.result.mine));

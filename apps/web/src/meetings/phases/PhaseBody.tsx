@@ -1,4 +1,9 @@
 import type { PhaseView } from '@tillit/protocol';
+import { BreakoutPhase } from '../../ethics/BreakoutPhase';
+import { EthicsThemePhase } from '../../ethics/EthicsThemePhase';
+import { KasamActionsPhase } from '../../kasam/KasamActionsPhase';
+import { KasamFactorsPhase } from '../../kasam/KasamFactorsPhase';
+import { KasamReflectionPhase } from '../../kasam/KasamReflectionPhase';
 import { CapturePhase } from './CapturePhase';
 import { CheckInPhase } from './CheckInPhase';
 import { DiscussionPhase } from './DiscussionPhase';
@@ -24,6 +29,16 @@ export function PhaseBody({ phase }: { phase: PhaseView }) {
       return <DiscussionPhase key={phase.id} phase={phase} />;
     case 'summary':
       return <SummaryPhase key={phase.id} phase={phase} />;
+    case 'ethics-theme':
+      return <EthicsThemePhase key={phase.id} phase={phase} />;
+    case 'breakout':
+      return <BreakoutPhase key={phase.id} phase={phase} />;
+    case 'kasam-reflection':
+      return <KasamReflectionPhase key={phase.id} phase={phase} />;
+    case 'kasam-factors':
+      return <KasamFactorsPhase key={phase.id} phase={phase} />;
+    case 'kasam-actions':
+      return <KasamActionsPhase key={phase.id} phase={phase} />;
     default: {
       const unknown: never = phase;
       return unknown;

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { ImprovementController } from './improvement.controller.js';
+import { ImprovementService } from './improvement.service.js';
+
+/** Improvement work (PDSA) between meetings; its live commands are registered with the live engine. See README.md. */
+@Module({
+  controllers: [ImprovementController],
+  providers: [ImprovementService],
+})
+export class ImprovementModule {}

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { KasamController } from './kasam.controller.js';
+import { KasamService } from './kasam.service.js';
+
+/** KASAM dialogue: trend and follow-up (REST); its live commands are registered in live/commands. */
+@Module({
+  controllers: [KasamController],
+  providers: [KasamService],
+})
+export class KasamModule {}

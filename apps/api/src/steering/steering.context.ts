@@ -1,0 +1,54 @@
+/** What every daily-steering operation gets, from a REST route or a live command alike. */
+import { ErrorCode, type TeamRole } from '@tillit/protocol';
+import { type EntityManager, In } from 'typeorm';
+import { AppError } from '../common/app-error.js';
+import type { TeamAccess } from '../teams/team-access.service.js';
+import { TeamMember } from '../teams/team.entity.js';
+
+export interface SteeringActor {
+  userId: string;
+  /** null: an organisation admin who is not a member of the team. */
+  role: TeamRole | null;
+  isOrgAdmin: boolean;
+  /** In a meeting: its facilitator, a manager or an organisation admin; over REST: a facilitator or manager role. */
+  mayFacilitate: boolean;
+}
+
+export interface SteeringCtx {
+  /** The transaction. */
+  m: EntityManager;
+  teamId: string;
+  actor: SteeringActor;
+  /** The live meeting the change happens in (null: between meetings). */
+  meetingId: string | null;
+  now: Date;
+}
+
+export const actorFromAccess = (userId: string, access: Pick<TeamAccess, 'role' | 'isOrgAdmin'>): SteeringActor => ({
+  userId,
+  role: access.role,
+  isOrgAdmin: access.isOrgAdmin,
+  mayFacilitate: access.isOrgAdmin || access.role === 'manager' || access.role === 'facilitator',
+});
+
+export const isManager = (a: SteeringActor) => a.isOrgAdmin || a.role === 'manager';
+
+/** The days of daily steering are the team's calendar days; our teams are in Sweden. */
+export const STEERING_TIME_ZONE = 'Europe/Stockholm';
+const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: STEERING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+/** YYYY-MM-DD of `date` in the team's time zone. */
+export const dayOf = (date: Date): string => dayFormat.format(date);
+
+/** Everyone named must be a member of the team (ids from a client are only ever looked up). */
+export async function assertMembers(m: EntityManager, teamId: string, ids: readonly string[], field: string): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) return;
+  const found = await m.countBy(TeamMember, { teamId, userId: In(unique) });
+  if (found !== unique.length) {
+    throw new AppError(ErrorCode.ValidationFailed, 'Not a member of the team', {
+      issues: [{ path: field, message: 'not a member of the team' }],
+    });
+  }
+}
+
+export const conflict = (message: string) => new AppError(ErrorCode.Conflict, message);

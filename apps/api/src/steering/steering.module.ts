@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { MeetingsModule } from '../meetings/meetings.module.js';
+import { FeedbackController } from './feedback/feedback.controller.js';
+import { MinutesExportController } from './minutes/minutes-export.controller.js';
+import { PlansController } from './plans/plans.controller.js';
+import { RisksController } from './risks/risks.controller.js';
+import { SteeringSettingsController } from './settings/settings.controller.js';
+import { SteeringService } from './steering.service.js';
+
+/** Daily steering between meetings (REST). Its live commands are registered with the live engine. See README.md. */
+@Module({
+  imports: [MeetingsModule],
+  controllers: [PlansController, RisksController, FeedbackController, SteeringSettingsController, MinutesExportController],
+  providers: [SteeringService],
+})
+export class SteeringModule {}

@@ -1,0 +1,175 @@
+import { ETHICS_LIMITS, type PhaseView } from '@tillit/protocol';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { Status } from '../ui/Page';
+import { useRoom } from '../meetings/room';
+import { builtinText, parseRefKey, refKey, themeText, useCreateTheme, useThemeLibrary } from './ethics.api';
+
+type ThemeView = Extract<PhaseView, { kind: 'ethics-theme' }>;
+
+/** The theme of the day: its case and questions for everyone; the facilitator picks from the library. */
+export function EthicsThemePhase({ phase }: { phase: ThemeView }) {
+  const { t, i18n } = useTranslation();
+  const { isFacilitator, layout } = useRoom();
+  const theme = phase.state.theme;
+  const text = theme ? themeText(theme, i18n.language) : null;
+
+  return (
+    <div className="stack ethics-theme">
+      {text ? (
+        <article className="theme-card" aria-labelledby={`theme-${phase.id}`}>
+          <h3 id={`theme-${phase.id}`} className="theme-title">
+            {text.title}
+          </h3>
+          {text.case && (
+            <>
+              <h4>{t('ethicsForum.theme.case')}</h4>
+              <p className="theme-case">{text.case}</p>
+            </>
+          )}
+          {text.questions.length > 0 && (
+            <>
+              <h4>{t('ethicsForum.theme.questions')}</h4>
+              <ol className="theme-questions">
+                {text.questions.map((q) => (
+                  <li key={q}>{q}</li>
+                ))}
+              </ol>
+            </>
+          )}
+        </article>
+      ) : (
+        <p className="muted">{isFacilitator ? t('ethicsForum.theme.none') : t('ethicsForum.theme.waiting')}</p>
+      )}
+      {isFacilitator && layout !== 'wall' && <ThemePicker />}
+    </div>
+  );
+}
+
+function ThemePicker() {
+  const { t, i18n } = useTranslation();
+  const { s, send } = useRoom();
+  const id = useId();
+  const library = useThemeLibrary(s.meeting.teamId, s.meeting.forumId);
+  const [choice, setChoice] = useState('');
+  if (!library.data) return <ErrorAlert error={library.error} />;
+  const lib = library.data;
+  const titleOf = (key: string) => {
+    const ref = parseRefKey(key);
+    if (!ref) return '';
+    if ('builtin' in ref) return builtinText(ref.builtin, i18n.language).title;
+    return lib.team.find((x) => x.id === ref.teamThemeId)?.title ?? '';
+  };
+  const used = (u: { lastUsedOn: string | null }) =>
+    u.lastUsedOn ? t('ethicsForum.theme.lastUsed', { date: u.lastUsedOn }) : t('ethicsForum.theme.neverUsed');
+  const suggestion = lib.suggestion ? refKey(lib.suggestion) : null;
+  const suggestionUse = suggestion
+    ? [...lib.builtin.map((b) => ({ ...b, key: `builtin:${b.key}` })), ...lib.team.map((x) => ({ ...x, key: `team:${x.id}` }))].find(
+        (x) => x.key === suggestion,
+      )
+    : undefined;
+  const selected = choice || suggestion || '';
+
+  return (
+    <div className="stack card-inset">
+      {suggestion && (
+        <p className="suggestion">
+          {suggestionUse?.timesUsed
+            ? t('ethicsForum.theme.suggestedOld', { title: titleOf(suggestion) })
+            : t('ethicsForum.theme.suggested', { title: titleOf(suggestion) })}
+        </p>
+      )}
+      <form
+        className="inline-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const ref = parseRefKey(selected);
+          if (ref) send({ type: 'ethics.theme.choose', payload: { theme: ref } });
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-theme`}>{t('ethicsForum.theme.chooseLabel')}</label>
+          <select id={`${id}-theme`} value={selected} onChange={(e) => setChoice(e.target.value)}>
+            {lib.team.length > 0 && (
+              <optgroup label={t('ethicsForum.theme.teamGroup')}>
+                {lib.team.map((x) => (
+                  <option key={x.id} value={`team:${x.id}`}>
+                    {x.title} ({used(x)})
+                  </option>
+                ))}
+              </optgroup>
+            )}
+            <optgroup label={t('ethicsForum.theme.builtinGroup')}>
+              {lib.builtin.map((b) => (
+                <option key={b.key} value={`builtin:${b.key}`}>
+                  {builtinText(b.key, i18n.language).title} ({used(b)})
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </div>
+        <button type="submit" disabled={!selected}>
+          {t('ethicsForum.theme.choose')}
+        </button>
+      </form>
+      <OwnThemeForm />
+    </div>
+  );
+}
+
+function OwnThemeForm() {
+  const { t } = useTranslation();
+  const { s } = useRoom();
+  const id = useId();
+  const create = useCreateTheme(s.meeting.teamId);
+  const [title, setTitle] = useState('');
+  const [kase, setKase] = useState('');
+  const [questions, setQuestions] = useState('');
+  return (
+    <details>
+      <summary>{t('ethicsForum.theme.ownTitle')}</summary>
+      <form
+        className="stack"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const qs = questions
+            .split('\n')
+            .map((q) => q.trim())
+            .filter(Boolean)
+            .slice(0, ETHICS_LIMITS.themeQuestions);
+          create.mutate(
+            { title: title.trim(), case: kase.trim(), questions: qs },
+            {
+              onSuccess: () => {
+                setTitle('');
+                setKase('');
+                setQuestions('');
+              },
+            },
+          );
+        }}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-title`}>{t('ethicsForum.theme.title')}</label>
+          <input id={`${id}-title`} value={title} maxLength={ETHICS_LIMITS.themeTitle} required onChange={(e) => setTitle(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-case`}>{t('ethicsForum.theme.caseField')}</label>
+          <textarea id={`${id}-case`} rows={3} value={kase} maxLength={ETHICS_LIMITS.themeCase} onChange={(e) => setKase(e.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-questions`}>{t('ethicsForum.theme.questionsField')}</label>
+          <textarea id={`${id}-questions`} rows={3} value={questions} onChange={(e) => setQuestions(e.target.value)} />
+        </div>
+        <div>
+          <button type="submit" className="secondary" disabled={!title.trim() || create.isPending}>
+            {t('ethicsForum.theme.add')}
+          </button>
+        </div>
+        <ErrorAlert error={create.error} />
+        <Status>{create.isSuccess ? t('ethicsForum.theme.added') : null}</Status>
+      </form>
+    </details>
+  );
+}

@@ -1,0 +1,158 @@
+import { KASAM_DIMENSIONS, KASAM_LIMITS, type ItemDto, type PhaseView } from '@tillit/protocol';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ItemRow } from '../meetings/phases/ItemRow';
+import { useRoom } from '../meetings/room';
+import { ErrorAlert } from '../ui/ErrorAlert';
+import { useKasamFollowUp } from './kasam.api';
+
+type ActionsView = Extract<PhaseView, { kind: 'kasam-actions' }>;
+const OUTCOMES = [
+  ['done', 'done'],
+  ['carry-over', 'carryOver'],
+  ['closed', 'closed'],
+] as const;
+
+/** Last time's actions followed up, then one to three new actions with owners. */
+export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
+  const { t } = useTranslation();
+  const { s, layout, nameOf } = useRoom();
+  const followUp = useKasamFollowUp(s.meeting.id);
+  const mine = s.items.filter((i) => i.kind === 'action' && i.originPhaseId === phase.id);
+  const max = phase.settings.maxActions;
+  // Live state wins over the REST list (statuses change in this meeting).
+  const previous = (followUp.data?.actions ?? []).map((a) => s.items.find((i) => i.id === a.id) ?? a);
+
+  return (
+    <div className="stack">
+      <section aria-labelledby={`followup-${phase.id}`} className="stack">
+        <h3 id={`followup-${phase.id}`}>{t('kasam.actions.followUp')}</h3>
+        <ErrorAlert error={followUp.error} />
+        {followUp.data?.previous && (
+          <p className="muted">
+            {t('kasam.actions.previous', { date: followUp.data.previous.heldOn })}:{' '}
+            {KASAM_DIMENSIONS.map((d) => `${t(`kasam.dimensions.${d}`)} ${followUp.data!.previous!.dimensions[d].median}`).join(' · ')}
+          </p>
+        )}
+        {followUp.data && previous.length === 0 && <p className="muted">{t('kasam.actions.noFollowUp')}</p>}
+        {previous.length > 0 && (
+          <ul className="item-list">
+            {previous.map((item) => (
+              <ItemRow key={item.id} item={item} editable={false}>
+                <FollowUpControls item={item} phase={phase} />
+              </ItemRow>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby={`new-${phase.id}`} className="stack">
+        <h3 id={`new-${phase.id}`}>{t('kasam.actions.new', { max })}</h3>
+        {mine.length === 0 ? (
+          <p className="muted">{t('kasam.actions.none')}</p>
+        ) : (
+          <ul className="item-list">
+            {mine.map((item) => (
+              <ItemRow key={item.id} item={item}>
+                <p className="item-meta">
+                  {t('kasam.actions.owner', { name: nameOf(item.ownerId) })}
+                  {item.dueDate && <> · {t('kasam.actions.due', { date: item.dueDate })}</>}
+                </p>
+              </ItemRow>
+            ))}
+          </ul>
+        )}
+        {layout !== 'wall' && (mine.length < max ? <ActionForm /> : <p className="notice">{t('kasam.actions.full', { max })}</p>)}
+      </section>
+    </div>
+  );
+}
+
+function FollowUpControls({ item, phase }: { item: ItemDto; phase: ActionsView }) {
+  const { t } = useTranslation();
+  const { send, canInput, layout } = useRoom();
+  const entry = phase.state.outcomes[item.id];
+  return (
+    <div className="stack">
+      {entry && <p className="review-outcome">{t('kasam.actions.outcome', { outcome: t(`kasam.actions.${OUTCOMES.find(([o]) => o === entry.outcome)![1]}`) })}</p>}
+      {layout !== 'wall' && (
+        <div className="button-row" role="group" aria-label={item.text}>
+          {OUTCOMES.map(([outcome, key]) => (
+            <button
+              key={outcome}
+              type="button"
+              className={entry?.outcome === outcome ? 'small' : 'secondary small'}
+              aria-pressed={entry?.outcome === outcome}
+              disabled={!canInput}
+              onClick={() => send({ type: 'kasam.followup', payload: { itemId: item.id, outcome } })}
+            >
+              {t(`kasam.actions.${key}`)}
+            </button>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ActionForm() {
+  const { t } = useTranslation();
+  const { s, me, send, canInput } = useRoom();
+  const id = useId();
+  const [text, setText] = useState('');
+  const [ownerId, setOwnerId] = useState(me);
+  const [dueDate, setDueDate] = useState('');
+  const [factorId, setFactorId] = useState('');
+  const factors = s.items.filter((i) => i.kind === 'success-factor' && i.status === 'open' && !i.id.startsWith('pending:'));
+  return (
+    <form
+      className="stack action-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (!text.trim()) return;
+        send({
+          type: 'kasam.action.add',
+          payload: { text: text.trim(), ownerId, dueDate: dueDate || null, factorId: factorId || null },
+        });
+        setText('');
+        setDueDate('');
+      }}
+    >
+      <div className="field">
+        <label htmlFor={`${id}-text`}>{t('kasam.actions.text')}</label>
+        <input id={`${id}-text`} value={text} maxLength={KASAM_LIMITS.actionText} onChange={(e) => setText(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-owner`}>{t('kasam.actions.ownerField')}</label>
+        <select id={`${id}-owner`} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
+          {s.participants.map((p) => (
+            <option key={p.userId} value={p.userId}>
+              {p.displayName}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t('kasam.actions.dueField')}</label>
+        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
+      </div>
+      {factors.length > 0 && (
+        <div className="field">
+          <label htmlFor={`${id}-factor`}>{t('kasam.actions.factorField')}</label>
+          <select id={`${id}-factor`} value={factorId} onChange={(e) => setFactorId(e.target.value)}>
+            <option value="">{t('kasam.actions.noFactor')}</option>
+            {factors.map((f) => (
+              <option key={f.id} value={f.id}>
+                {f.text}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
+      <div>
+        <button type="submit" disabled={!canInput || !text.trim()}>
+          {t('kasam.actions.add')}
+        </button>
+      </div>
+    </form>
+  );
+}
