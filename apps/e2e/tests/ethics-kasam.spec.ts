@@ -43,6 +43,8 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
   await a.button(t.ethicsForum.theme.choose).click();
   for (const room of rooms) await expect(room.page.getByRole('heading', { name: 'Värdighet i vardagen' })).toBeVisible();
   await expect(david.page.getByText(t.ethicsForum.theme.questions)).toBeVisible();
+  // Rotating facilitation: the next facilitator (Bertil, next in the team) is shown ahead.
+  await expect(david.page.getByText(fill(t.ethicsForum.rotation.next, { name: names[1]!.displayName }))).toBeVisible();
   await expectAccessible(david.page, 'ethics theme (laptop)');
 
   // Groups by hand: Bertil and Cecilia in group 1, Anna and David in group 2.
@@ -120,10 +122,10 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
   await answer(b, [5, 4, 6], 'Kollegor som ställer upp');
   await answer(c, [3, 2, 6], 'Tydliga rutiner');
   // With k − 1 answers the facilitator cannot reveal anything.
-  await expect(anna.page.getByText(fill(t.kasam.answered_other, { count: 2 }))).toBeVisible();
+  await expect(anna.page.getByText(fill(t.kasam.answered_other, { count: 2 }), { exact: true })).toBeVisible();
   await expect(a.button(t.kasam.reveal)).toBeDisabled();
   await answer(d, [6, 5, 7], 'Att brukarna blir glada');
-  await expect(anna.page.getByText(fill(t.kasam.answered_other, { count: 3 }))).toBeVisible();
+  await expect(anna.page.getByText(fill(t.kasam.answered_other, { count: 3 }), { exact: true })).toBeVisible();
   await a.button(t.kasam.reveal).click();
   for (const room of rooms) {
     await expect(room.page.getByText(t.kasam.closed)).toBeVisible();

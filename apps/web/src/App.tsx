@@ -8,6 +8,8 @@ import { HomePage } from './organizations/HomePage';
 import { OrganizationPage } from './organizations/OrganizationPage';
 import { MeetingPage } from './meetings/MeetingPage';
 import { TeamPage } from './teams/TeamPage';
+import { BoardPage } from './improvement/BoardPage';
+import { IdeaPage } from './improvement/IdeaPage';
 import { Layout } from './ui/Layout';
 import { NotFoundPage } from './ui/NotFoundPage';
 
@@ -22,6 +24,8 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="/organizations/:orgId" element={<OrganizationPage />} />
           <Route path="/teams/:teamId" element={<TeamPage />} />
+          <Route path="/teams/:teamId/improvement" element={<BoardPage />} />
+          <Route path="/teams/:teamId/improvement/:ideaId" element={<IdeaPage />} />
           <Route path="/meetings/:meetingId" element={<MeetingPage />} />
           <Route path="/account" element={<AccountPage />} />
         </Route>

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   WEB_DIST: z.string().optional(),
   TRUST_PROXY: bool.default(false),
+  /** `1`: log live metrics (event-loop delay, commands/s, command latency) every 10 s. */
+  TILLIT_METRICS: bool.default(false),
 });
 
 export interface AppConfig {
@@ -54,6 +56,7 @@ export interface AppConfig {
   logLevel: string;
   webDist: string | undefined;
   trustProxy: boolean;
+  metrics: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -94,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: e.LOG_LEVEL,
     webDist: e.WEB_DIST ?? (existsSync(defaultWebDist) ? defaultWebDist : undefined),
     trustProxy: e.TRUST_PROXY,
+    metrics: e.TILLIT_METRICS,
   };
 }
 

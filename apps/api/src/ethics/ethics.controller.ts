@@ -18,11 +18,10 @@ import { ApiZodBody, parseOrThrow, uuidParam, zodBody } from '../common/zod.js';
 import { EthicsService } from './ethics.service.js';
 
 /** A group number in a path: anything else names nothing. */
-const groupParam: PipeTransform<string, number> = {
+export const groupParam: PipeTransform<string, number> = {
   transform: (value: string) => {
-    const n = /^\d{1,2}$/.test(value) ? Number(value) : -1;
-    if (n < 0 || n >= ETHICS_LIMITS.groups) throw new AppError(ErrorCode.NotFound, 'Not found');
-    return n;
+    if (!/^\d{1,2}$/.test(value) || Number(value) >= ETHICS_LIMITS.groups) throw new AppError(ErrorCode.NotFound, 'Not found');
+    return Number(value);
   },
 };
 

@@ -10,14 +10,13 @@ import {
   type LiveEvent,
 } from '@tillit/protocol';
 import { DataSource, QueryFailedError } from 'typeorm';
-import { AppError } from '../common/app-error.js';
+import { AppError, notFound } from '../common/app-error.js';
 import { validationError } from '../common/zod.js';
-import { Session } from '../auth/session.entity.js';
-import { Meeting, MeetingEvent, MeetingPhase } from '../meetings/meeting.entity.js';
-import { TeamAccessService } from '../teams/team-access.service.js';
+import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import { COMMANDS } from './commands/index.js';
 import { LiveHub } from './live.hub.js';
-import type { CommandContext, CommandDef, SocketData } from './live.types.js';
+import { LiveMetrics } from './live.metrics.js';
+import type { CommandContext, CommandDef, CommandOutcome, SocketData } from './live.types.js';
 
 /** The caller's identity as the handshake established it, and the meetings the socket joined. */
 export type Caller = Pick<SocketData, 'userId' | 'sessionId' | 'meetings'>;
@@ -35,11 +34,21 @@ export class CommandRunner {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly access: TeamAccessService,
     private readonly hub: LiveHub,
+    private readonly metrics: LiveMetrics,
   ) {}
 
+  private readonly queue = new KeyedQueue();
+
   async run(caller: Caller, message: unknown): Promise<CommandAck> {
+    if (!this.metrics.enabled) return this.handle(caller, message);
+    const started = performance.now();
+    const ack = await this.handle(caller, message);
+    this.metrics.record(performance.now() - started, ack.ok);
+    return ack;
+  }
+
+  private async handle(caller: Caller, message: unknown): Promise<CommandAck> {
     let type: string | undefined;
     try {
       const envelope = CommandEnvelope.safeParse(message);
@@ -57,9 +66,7 @@ export class CommandRunner {
       if (!caller.meetings.includes(meetingId)) {
         throw new AppError(ErrorCode.NotJoined, 'Join the meeting before sending commands');
       }
-      const { ack, event } = await this.apply(caller, type, opId, meetingId, parsed.data);
-      if (event) this.hub.broadcast(event);
-      return ack;
+      return await this.apply(caller, type, opId, meetingId, parsed.data);
     } catch (err) {
       if (err instanceof AppError) return { ok: false, error: err.toJSON() };
       // Never log payloads: they hold what people wrote.
@@ -68,95 +75,280 @@ export class CommandRunner {
     }
   }
 
+  /**
+   * Authorize (before any lock, one query), answer a retried opId from its stored row, then write — one
+   * meeting's writes one at a time through an in-process queue, so a busy meeting waits in memory, not on
+   * the row lock with a pool connection each.
+   */
   private async apply(
     caller: Caller,
     type: LiveCommandType,
     opId: string,
     meetingId: string,
     payload: unknown,
-  ): Promise<{ ack: CommandAck; event: LiveEvent | null }> {
+  ): Promise<CommandAck> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.db.transaction(async (m) => {
-          // Lock the meeting row: commands of one meeting run one after another, so handlers see a stable state.
-          const meeting = await m.findOne(Meeting, { where: { id: meetingId }, lock: { mode: 'pessimistic_write' } });
-          if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
-
-          // Authorize from the database, every time: the session is still live, the person is still in the team.
-          if (!(await m.existsBy(Session, { id: caller.sessionId, userId: caller.userId }))) {
-            throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; sign in again');
-          }
-          const access = await this.access.access(caller.userId, meeting.teamId, m);
-          const isFacilitator = meeting.facilitatorId === caller.userId || access.role === 'manager' || access.isOrgAdmin;
-          const spec = LIVE_COMMANDS[type];
-          if (spec.rule === 'facilitator' && !isFacilitator) {
-            throw new AppError(ErrorCode.Forbidden, 'Only the facilitator may do this');
-          }
-
-          // A retried operation gets its first answer and changes nothing.
-          const def = COMMANDS[type] as CommandDef<LiveCommandType>;
-          const earlier = await m.findOneBy(MeetingEvent, { meetingId, opId });
-          if (earlier) {
-            // An anonymous command's row names nobody; its stored result is empty by contract.
-            const sameActor = def.anonymous ? earlier.actorId === null : earlier.actorId === caller.userId;
-            if (earlier.command !== type || !sameActor) {
-              throw new AppError(ErrorCode.Conflict, 'This operation id was used for another command');
-            }
-            return { ack: { ok: true, seq: earlier.seq, result: earlier.result as never }, event: null };
-          }
-
-          if (meeting.state === 'ended') throw new AppError(ErrorCode.MeetingEnded, 'The meeting has ended');
-          if (meeting.state === 'scheduled' && !def.whenScheduled) {
-            throw new AppError(ErrorCode.MeetingNotStarted, 'The meeting has not started yet');
-          }
-          if (def.lockable && meeting.inputLocked && !isFacilitator) {
-            throw new AppError(ErrorCode.InputLocked, 'The facilitator has locked input');
-          }
-          let phase: MeetingPhase | null = null;
-          if (def.phase) {
-            phase = await m.findOneBy(MeetingPhase, { meetingId, position: meeting.currentPhaseIndex });
-            if (!phase || phase.kind !== def.phase) {
-              throw new AppError(ErrorCode.WrongPhase, `This works only during a ${def.phase} phase`);
-            }
-          }
-
-          const now = new Date();
-          const ctx: CommandContext<LiveCommandType> = {
-            m,
-            meeting,
-            phase: phase as MeetingPhase,
-            actor: { userId: caller.userId, isFacilitator },
-            payload: payload as never,
-            now,
-            hub: this.hub,
-          };
-          const outcome = await def.handle(ctx);
-
-          // The next seq, in this transaction: a rollback takes it back, so seqs have no gaps.
-          const [rows] = (await m.query(
-            `UPDATE meetings SET last_seq = last_seq + 1 WHERE id = $1 RETURNING last_seq, now() AS at`,
-            [meetingId],
-          )) as [{ last_seq: number; at: Date }[], number];
-          const seq = Number(rows[0]!.last_seq);
-          const at = new Date(rows[0]!.at).toISOString();
-          await m.insert(MeetingEvent, {
-            meetingId,
-            seq,
-            opId,
-            command: type,
-            type: outcome.event.type,
-            payload: outcome.event.payload,
-            result: outcome.result,
-            actorId: def.anonymous ? null : caller.userId,
-          });
-          const event = { meetingId, seq, type: outcome.event.type, payload: outcome.event.payload, at } as LiveEvent;
-          return { ack: { ok: true, seq, result: outcome.result }, event };
-        });
+        const gate = await this.authorize(caller, type, opId, meetingId);
+        if ('ack' in gate) return gate.ack;
+        return await this.queue.run(meetingId, () => this.write(caller, type, opId, meetingId, payload, gate));
       } catch (err) {
         // Two sends of one opId racing: the loser finds the winner's row on the next attempt.
         if (isUniqueViolation(err) && attempt < 2) continue;
         throw err;
       }
     }
+  }
+
+  /**
+   * Everything authorization needs, from the database, in ONE round trip and without a lock: the meeting,
+   * its current phase, the session (still there, still this person's), the caller's team role and
+   * organisation-admin flag, and an earlier event with this opId. The meeting's state is re-checked from the
+   * locked row in `write`; a revocation that commits before this read refuses the command.
+   */
+  private async authorize(
+    caller: Caller,
+    type: LiveCommandType,
+    opId: string,
+    meetingId: string,
+  ): Promise<{ ack: CommandAck } | Gate> {
+    const rows = (await this.db.query(AUTHORIZE_SQL, [meetingId, caller.sessionId, caller.userId, opId])) as AuthRow[];
+    const row = rows[0];
+    if (!row) throw new AppError(ErrorCode.NotFound, 'Not found');
+    if (!row.session_live) throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; sign in again');
+    // The same answer as TeamAccessService.access: another organisation or team never learns the meeting exists.
+    if (!row.team_exists || (!row.team_role && !row.org_admin)) throw notFound();
+    const byRole = row.team_role === 'manager' || row.org_admin;
+    const isFacilitator = byRole || row.facilitator_id === caller.userId;
+    const spec = LIVE_COMMANDS[type];
+    if (spec.rule === 'facilitator' && !isFacilitator) {
+      throw new AppError(ErrorCode.Forbidden, 'Only the facilitator may do this');
+    }
+    // A retried operation gets its first answer and changes nothing.
+    const def = COMMANDS[type] as CommandDef<LiveCommandType>;
+    if (row.op_seq !== null) {
+      // An anonymous command's row names nobody; its stored result is empty by contract.
+      const sameActor = def.anonymous ? row.op_actor === null : row.op_actor === caller.userId;
+      if (row.op_command !== type || !sameActor) {
+        throw new AppError(ErrorCode.Conflict, 'This operation id was used for another command');
+      }
+      return { ack: { ok: true, seq: Number(row.op_seq), result: row.op_result as never } };
+    }
+    return { row, byRole };
+  }
+
+  /** Runs in the meeting's queue: the direct one-statement path when it applies, else the transaction. */
+  private async write(
+    caller: Caller,
+    type: LiveCommandType,
+    opId: string,
+    meetingId: string,
+    payload: unknown,
+    gate: Gate,
+  ): Promise<CommandAck> {
+    const def = COMMANDS[type] as CommandDef<LiveCommandType>;
+    const now = new Date();
+    const done = (await this.direct(caller, type, def, opId, meetingId, payload, gate, now)) ??
+      (await this.transaction(caller, type, def, opId, meetingId, payload, gate.byRole, now));
+    // After COMMIT, in seq order within this node (clients order by seq anyway).
+    this.hub.broadcast(done.event);
+    return done.ack;
+  }
+
+  /**
+   * The hot path: ONE autocommitted statement. Its first CTE locks the meeting row and allocates the seq
+   * only if everything authorization and the handler relied on is unchanged (state live, same phase, same
+   * facilitator, input not locked for this caller); then the command's change and the event row, all or
+   * nothing. No row → something changed: null, and `transaction` decides with the locked row.
+   */
+  private async direct(
+    caller: Caller,
+    type: LiveCommandType,
+    def: CommandDef<LiveCommandType>,
+    opId: string,
+    meetingId: string,
+    payload: unknown,
+    { row, byRole }: Gate,
+    now: Date,
+  ): Promise<Done | null> {
+    if (!def.direct || row.state !== 'live') return null;
+    if (def.phase && row.phase_kind !== def.phase) return null;
+    const isFacilitator = byRole || row.facilitator_id === caller.userId;
+    if (def.lockable && row.input_locked && !isFacilitator) return null;
+    const params: unknown[] = [];
+    const param = (v: unknown) => `$${params.push(v === undefined ? null : v)}`;
+    const plan = def.direct({
+      meetingId,
+      teamId: row.team_id,
+      phaseId: row.phase_id,
+      actor: { userId: caller.userId, isFacilitator },
+      payload: payload as never,
+      now,
+      param,
+    });
+    if (!plan) return null;
+    const sql = `WITH locked AS (
+        UPDATE meetings SET last_seq = last_seq + 1
+         WHERE id = ${param(meetingId)}::uuid AND state = 'live' AND current_phase_index = ${param(row.current_phase_index)}
+           AND facilitator_id IS NOT DISTINCT FROM ${param(row.facilitator_id)}::uuid
+           ${def.lockable && !isFacilitator ? 'AND NOT input_locked' : ''}
+         RETURNING id, last_seq, now() AS at
+      ), change AS (${plan.sql}),
+      appended AS (${eventInsert(param, opId, type, plan, def.anonymous ? null : caller.userId)})
+      SELECT last_seq, at FROM locked`;
+    const rows = (await this.db.query(sql, params)) as { last_seq: number; at: Date }[];
+    if (rows.length === 0) return null;
+    return this.done(meetingId, rows[0]!, plan);
+  }
+
+  /** Every other command: one transaction that locks the meeting row (with its current phase) first. */
+  private async transaction(
+    caller: Caller,
+    type: LiveCommandType,
+    def: CommandDef<LiveCommandType>,
+    opId: string,
+    meetingId: string,
+    payload: unknown,
+    byRole: boolean,
+    now: Date,
+  ): Promise<Done> {
+    return this.db.transaction(async (m) => {
+      // Lock the meeting row and read the current phase in one statement: the handler sees a stable state.
+      const meeting = (await m
+        .createQueryBuilder(Meeting, 'm')
+        .setLock('pessimistic_write', undefined, ['m'])
+        .leftJoinAndMapOne('m.currentPhase', MeetingPhase, 'p', 'p.meeting_id = m.id AND p.position = m.current_phase_index')
+        .where('m.id = :meetingId', { meetingId })
+        .getOne()) as (Meeting & { currentPhase?: MeetingPhase | null }) | null;
+      if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
+      const current = meeting.currentPhase ?? null;
+      delete meeting.currentPhase;
+
+      // Re-checked from the locked row: the facilitator may have changed since `authorize`.
+      const isFacilitator = byRole || meeting.facilitatorId === caller.userId;
+      if (LIVE_COMMANDS[type].rule === 'facilitator' && !isFacilitator) {
+        throw new AppError(ErrorCode.Forbidden, 'Only the facilitator may do this');
+      }
+      if (meeting.state === 'ended') throw new AppError(ErrorCode.MeetingEnded, 'The meeting has ended');
+      if (meeting.state === 'scheduled' && !def.whenScheduled) {
+        throw new AppError(ErrorCode.MeetingNotStarted, 'The meeting has not started yet');
+      }
+      if (def.lockable && meeting.inputLocked && !isFacilitator) {
+        throw new AppError(ErrorCode.InputLocked, 'The facilitator has locked input');
+      }
+      if (def.phase && (!current || current.kind !== def.phase)) {
+        throw new AppError(ErrorCode.WrongPhase, `This works only during a ${def.phase} phase`);
+      }
+
+      const ctx: CommandContext<LiveCommandType> = {
+        m,
+        meeting,
+        phase: (def.phase ? current : null) as MeetingPhase,
+        actor: { userId: caller.userId, isFacilitator },
+        payload: payload as never,
+        now,
+        hub: this.hub,
+      };
+      const outcome = await def.handle(ctx);
+
+      // The next seq and the event row in one statement, in this transaction: a rollback takes the seq back.
+      const params: unknown[] = [];
+      const param = (v: unknown) => `$${params.push(v === undefined ? null : v)}`;
+      const sql = `WITH locked AS (
+          UPDATE meetings SET last_seq = last_seq + 1 WHERE id = ${param(meetingId)}::uuid RETURNING id, last_seq, now() AS at
+        ), appended AS (${eventInsert(param, opId, type, outcome, def.anonymous ? null : caller.userId)})
+        SELECT last_seq, at FROM locked`;
+      const rows = (await m.query(sql, params)) as { last_seq: number; at: Date }[];
+      return this.done(meetingId, rows[0]!, outcome);
+    });
+  }
+
+  private done(meetingId: string, row: { last_seq: number; at: Date }, outcome: CommandOutcome<LiveCommandType>): Done {
+    const seq = Number(row.last_seq);
+    const at = new Date(row.at).toISOString();
+    const { type, payload } = outcome.event;
+    const event = { meetingId, seq, type, payload, at } as LiveEvent;
+    return { ack: { ok: true, seq, result: outcome.result }, event };
+  }
+}
+
+/** The event row, as a CTE that appends it for the seq `locked` allocated. */
+function eventInsert(
+  param: (v: unknown) => string,
+  opId: string,
+  command: LiveCommandType,
+  outcome: CommandOutcome<LiveCommandType>,
+  actorId: string | null,
+): string {
+  const json = (v: unknown) => `${param(JSON.stringify(v ?? null))}::jsonb`;
+  return `INSERT INTO meeting_events (meeting_id, seq, op_id, command, type, payload, result, actor_id)
+    SELECT locked.id, locked.last_seq, ${param(opId)}::uuid, ${param(command)}, ${param(outcome.event.type)},
+      ${json(outcome.event.payload)}, ${json(outcome.result)}, ${param(actorId)}::uuid
+    FROM locked`;
+}
+
+interface AuthRow {
+  team_id: string;
+  facilitator_id: string | null;
+  state: string;
+  current_phase_index: number;
+  input_locked: boolean;
+  phase_id: string | null;
+  phase_kind: string | null;
+  session_live: boolean;
+  team_exists: boolean;
+  team_role: string | null;
+  org_admin: boolean;
+  op_seq: number | null;
+  op_command: string | null;
+  op_actor: string | null;
+  op_result: unknown;
+}
+
+/** The caller passed authorization: the row it was decided on, and whether their role makes them a facilitator. */
+interface Gate {
+  row: AuthRow;
+  byRole: boolean;
+}
+
+interface Done {
+  ack: CommandAck;
+  event: LiveEvent;
+}
+
+const AUTHORIZE_SQL = `
+  SELECT m.team_id, m.facilitator_id, m.state, m.current_phase_index, m.input_locked,
+         p.id AS phase_id, p.kind AS phase_kind,
+         EXISTS (SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = $3) AS session_live,
+         (t.id IS NOT NULL) AS team_exists,
+         tm.role AS team_role,
+         COALESCE(om.role = 'admin', false) AS org_admin,
+         e.seq AS op_seq, e.command AS op_command, e.actor_id AS op_actor, e.result AS op_result
+    FROM meetings m
+    LEFT JOIN meeting_phases p ON p.meeting_id = m.id AND p.position = m.current_phase_index
+    LEFT JOIN teams t ON t.id = m.team_id
+    LEFT JOIN team_members tm ON tm.team_id = m.team_id AND tm.user_id = $3
+    LEFT JOIN organization_members om ON om.organization_id = t.organization_id AND om.user_id = $3
+    LEFT JOIN meeting_events e ON e.meeting_id = m.id AND e.op_id = $4
+   WHERE m.id = $1`;
+
+/**
+ * One promise chain per meeting: a meeting's writes run one after another on this node (the row lock still
+ * orders them across nodes), while other meetings' writes proceed.
+ */
+class KeyedQueue {
+  private readonly tails = new Map<string, Promise<void>>();
+
+  run<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const result = (this.tails.get(key) ?? Promise.resolve()).then(task);
+    const tail = result.then(
+      () => undefined,
+      () => undefined,
+    );
+    this.tails.set(key, tail);
+    void tail.then(() => {
+      if (this.tails.get(key) === tail) this.tails.delete(key);
+    });
+    return result;
   }
 }

@@ -20,16 +20,13 @@ import {
   TypingSchema,
 } from '@tillit/protocol';
 import type { Subscription } from 'rxjs';
-import { DataSource, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { RevocationBus } from '../auth/revocation.bus.js';
-import { Session } from '../auth/session.entity.js';
 import { SessionsService } from '../auth/sessions.service.js';
-import { AppError } from '../common/app-error.js';
+import { AppError, notFound } from '../common/app-error.js';
 import { validationError } from '../common/zod.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { Meeting, MeetingEvent } from '../meetings/meeting.entity.js';
 import { buildSnapshot } from '../meetings/snapshot.js';
-import { TeamAccessService } from '../teams/team-access.service.js';
 import { UsersService } from '../users/users.service.js';
 import { CommandRunner } from './command-runner.service.js';
 import { handshake } from './handshake.js';
@@ -61,7 +58,6 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
     private readonly users: UsersService,
-    private readonly access: TeamAccessService,
     private readonly runner: CommandRunner,
     private readonly hub: LiveHub,
     private readonly bus: RevocationBus,
@@ -151,17 +147,25 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     const parsed = JoinRequestSchema.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
     const { meetingId, lastSeq, device } = parsed.data;
-    const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
+    // The meeting, the session and the caller's access to its team in one query (the rules of
+    // TeamAccessService.access: another organisation or team gets NOT_FOUND).
+    const [meeting] = (await this.db.query(JOIN_AUTHORIZE_SQL, [meetingId, socket.data.sessionId, socket.data.userId])) as {
+      team_id: string;
+      facilitator_id: string | null;
+      session_live: boolean;
+      team_exists: boolean;
+      team_role: string | null;
+      org_admin: boolean;
+    }[];
     if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
-    if (!(await this.db.manager.existsBy(Session, { id: socket.data.sessionId }))) {
-      throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; sign in again');
-    }
-    await this.access.access(socket.data.userId, meeting.teamId);
+    if (!meeting.session_live) throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; sign in again');
+    if (!meeting.team_exists || (!meeting.team_role && !meeting.org_admin)) throw notFound();
+    const teamId = meeting.team_id;
     if (!socket.connected) throw new AppError(ErrorCode.Unauthenticated, 'Disconnected');
 
     if (device) socket.data.device = device;
     if (!socket.data.meetings.includes(meetingId)) socket.data.meetings.push(meetingId);
-    await socket.join([rooms.meeting(meetingId), rooms.member(meeting.teamId, socket.data.userId)]);
+    await socket.join([rooms.meeting(meetingId), rooms.member(teamId, socket.data.userId)]);
     const entry: PresenceEntry = {
       connectionId: socket.id,
       userId: socket.data.userId,
@@ -170,17 +174,23 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
       idle: socket.data.idle,
     };
     socket.to(rooms.meeting(meetingId)).volatile.emit('meeting:presence', { meetingId, kind: 'joined', entry });
-    await this.facilitatorSeen(socket.data.userId, [meetingId]);
+    // Only the facilitator's arrival restarts the take-over clock (the UPDATE's own condition, without a query).
+    if (meeting.facilitator_id === socket.data.userId) await this.facilitatorSeen(socket.data.userId, [meetingId]);
     const presence = await this.hub.presence(meetingId);
 
     return this.db.transaction('REPEATABLE READ', async (m) => {
-      const current = await m.findOneByOrFail(Meeting, { id: meetingId });
-      if (lastSeq !== undefined && lastSeq <= current.lastSeq && current.lastSeq - lastSeq <= LIVE_LIMITS.catchUpEvents) {
-        const rows = await m.find(MeetingEvent, { where: { meetingId, seq: MoreThan(lastSeq) }, order: { seq: 'ASC' } });
+      const [current] = (await m.query(`SELECT last_seq FROM meetings WHERE id = $1`, [meetingId])) as { last_seq: number }[];
+      if (!current) throw new AppError(ErrorCode.NotFound, 'Not found');
+      const last = Number(current.last_seq);
+      if (lastSeq !== undefined && lastSeq <= last && last - lastSeq <= LIVE_LIMITS.catchUpEvents) {
+        const rows = (await m.query(
+          `SELECT seq, type, payload, created_at FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq`,
+          [meetingId, lastSeq],
+        )) as { seq: number; type: string; payload: unknown; created_at: Date }[];
         const events = rows.map(
-          (r) => ({ meetingId, seq: r.seq, type: r.type, payload: r.payload, at: r.createdAt.toISOString() }) as LiveEvent,
+          (r) => ({ meetingId, seq: Number(r.seq), type: r.type, payload: r.payload, at: new Date(r.created_at).toISOString() }) as LiveEvent,
         );
-        return { ok: true, mode: 'events', events, lastSeq: current.lastSeq, presence, serverNow: new Date().toISOString() };
+        return { ok: true, mode: 'events', events, lastSeq: last, presence, serverNow: new Date().toISOString() };
       }
       return { ok: true, mode: 'snapshot', snapshot: await buildSnapshot(m, meetingId, socket.data.userId, presence) };
     });
@@ -245,3 +255,15 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     }
   }
 }
+
+const JOIN_AUTHORIZE_SQL = `
+  SELECT m.team_id, m.facilitator_id,
+         EXISTS (SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = $3) AS session_live,
+         (t.id IS NOT NULL) AS team_exists,
+         tm.role AS team_role,
+         COALESCE(om.role = 'admin', false) AS org_admin
+    FROM meetings m
+    LEFT JOIN teams t ON t.id = m.team_id
+    LEFT JOIN team_members tm ON tm.team_id = m.team_id AND tm.user_id = $3
+    LEFT JOIN organization_members om ON om.organization_id = t.organization_id AND om.user_id = $3
+   WHERE m.id = $1`;

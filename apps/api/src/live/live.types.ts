@@ -76,6 +76,33 @@ export interface CommandDef<K extends LiveCommandType> {
    */
   anonymous?: boolean;
   handle(ctx: CommandContext<K>): Promise<CommandOutcome<K>>;
+  /**
+   * Optional one-statement path for a hot command (see CommandRunner): the change as one SQL data-modifying
+   * CTE that runs inside the statement that locks the meeting row and allocates the seq. Return null to use
+   * `handle` (always used when the meeting changed since authorization, so `handle` stays the reference).
+   */
+  direct?(ctx: DirectContext<K>): DirectPlan<K> | null;
+}
+
+/** What a `direct` plan may use: all of it was read before the lock and is re-checked by the locking statement. */
+export interface DirectContext<K extends LiveCommandType> {
+  meetingId: string;
+  teamId: string;
+  /** The current phase's id (null when the meeting has none at its index). */
+  phaseId: string | null;
+  actor: Actor;
+  payload: CommandPayload<K>;
+  now: Date;
+  /** Adds a bind parameter and returns its placeholder (`$n`). */
+  param(value: unknown): string;
+}
+
+export interface DirectPlan<K extends LiveCommandType> extends CommandOutcome<K> {
+  /**
+   * One data-modifying statement (INSERT/UPDATE … ) used as a CTE; it must select `FROM locked` (the locked
+   * meeting row), so it writes nothing when the meeting's state no longer matches.
+   */
+  sql: string;
 }
 
 /** One handler per registered command: the compiler refuses a registry entry without one. */

@@ -69,6 +69,20 @@ test('a team may lower k to 3, and no lower', async () => {
   expect(refused.status).toBe(400);
   const forum = await createForum(w.facilitator, w.team.id, { kind: 'kasam', name: 'KASAM-samtal', phases: phases() });
   expect(forum.phases[1]).toMatchObject({ kind: 'kasam-reflection', settings: { k: 5 } });
+  // With the default k = 5, four answers show nothing; the fifth makes the reveal possible.
+  const meeting = await startMeeting(w.facilitator, w.team.id, forum.id);
+  const cs = [];
+  for (const p of people) cs.push(await connect(p, meeting.id));
+  await cs[0]!.ok('phase.goto', { index: 1 });
+  for (const c of cs.slice(0, 4)) await c.ok('kasam.answer', { comprehensibility: 4, manageability: 4, meaningfulness: 4 });
+  expect(await cs[0]!.cmd('kasam.reveal', {})).toMatchObject({ ok: false, error: { code: ErrorCode.Conflict } });
+  await cs[4]!.ok('kasam.answer', { comprehensibility: 5, manageability: 5, meaningfulness: 5 });
+  await cs[0]!.ok('kasam.reveal', {});
+  await cs[1]!.waitForSeq(cs[0]!.lastSeq);
+  expect(reflection(cs[1]!).result).toMatchObject({ n: 5, k: 5, dimensions: { comprehensibility: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 } } });
+  await cs[0]!.ok('meeting.end', {});
+  // The frames checked below are those of the k = 3 dialogue only.
+  for (const c of cs) frames.delete(c);
 });
 
 describe('anonymity that holds (k = 3)', () => {
@@ -112,7 +126,7 @@ describe('anonymity that holds (k = 3)', () => {
     // REST: the snapshot, the trend and the follow-up show nothing.
     const snap = await w.admin.client.get(`/api/meetings/${meeting.id}`);
     expect(snap.body.phases[1].state).toEqual({ answered: 2, iAnswered: true, revealed: false, result: null });
-    expect((await w.member.client.get(`/api/teams/${w.team.id}/kasam/trend`)).body).toEqual([]);
+    expect((await w.member.client.get(`/api/teams/${w.team.id}/kasam/trend?forumId=${forumId}`)).body).toEqual([]);
     // No frame so far carries a rating distribution, a median or a text.
     for (const seen of frames.values()) {
       const all = seen.join('\n');
@@ -224,7 +238,7 @@ describe('anonymity that holds (k = 3)', () => {
     expect(marks!.s).not.toContain('Ensam-text');
     await f.ok('meeting.end', {});
     // The default k is 5, and nothing was revealed for this meeting: the trend still holds one point.
-    expect((await w.member.client.get(`/api/teams/${w.team.id}/kasam/trend`)).body).toHaveLength(1);
+    expect((await w.member.client.get(`/api/teams/${w.team.id}/kasam/trend?forumId=${forumId}`)).body).toHaveLength(1);
   });
 });
 

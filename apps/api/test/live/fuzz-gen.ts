@@ -4,6 +4,7 @@
  * and non-objects. Every candidate is checked against the schema itself, so each one is truly invalid.
  */
 import type { ZodType } from 'zod';
+import { LIVE_LIMITS } from '@tillit/protocol';
 
 /** mulberry32: tiny, fast, reproducible. */
 export function rng(seed: number) {
@@ -145,6 +146,8 @@ export function malformed(schema: ZodType, valid: Record<string, unknown>, count
   const out: unknown[] = [];
   for (let tries = 0; out.length < count && tries < count * 20; tries++) {
     const candidate = mutate(valid, r);
+    // Over the message cap the transport drops the connection (its own test); payloads must stay below it.
+    if (wireSize(candidate) > LIVE_LIMITS.maxMessageBytes - 1024) continue;
     if (refusedOnTheWire(schema, candidate)) out.push(candidate);
   }
   if (out.length < count) throw new Error(`only ${out.length} malformed payloads for ${count}`);

@@ -4,7 +4,7 @@
  */
 import { ErrorCode, type MeetingSnapshot } from '@tillit/protocol';
 import { startTestApp, type TestApp } from '../harness.js';
-import { LiveClient, meetingWorld, shared } from './live-harness.js';
+import { EVERY_PHASE, LiveClient, meetingWorld, shared } from './live-harness.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +35,7 @@ test('a meeting through every phase kind: everyone sees every change, and the ev
     }
     const s0 = fac.state!;
     expect(s0.meeting).toMatchObject({ state: 'live', facilitatorId: w.facilitator.user.id, currentPhaseIndex: 0 });
-    expect(s0.phases.map((p) => p.kind)).toEqual(['check-in', 'capture', 'review', 'voting', 'discussion', 'summary']);
+    expect(s0.phases.map((p) => p.kind)).toEqual(EVERY_PHASE.map((p) => p.kind));
     expect(s0.timer).toEqual({ status: 'idle', remainingMs: 120_000 });
     expect(mgr.state!.presence.map((p) => p.device).sort()).toEqual(["phone", "phone", "wall"]);
 

@@ -1,6 +1,7 @@
 import { ETHICS_LIMITS, type PhaseView } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useForums } from '../forums/forums.api';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Status } from '../ui/Page';
 import { useRoom } from '../meetings/room';
@@ -43,8 +44,19 @@ export function EthicsThemePhase({ phase }: { phase: ThemeView }) {
         <p className="muted">{isFacilitator ? t('ethicsForum.theme.none') : t('ethicsForum.theme.waiting')}</p>
       )}
       {isFacilitator && layout !== 'wall' && <ThemePicker />}
+      <NextFacilitator />
     </div>
   );
+}
+
+/** Rotating facilitation: who leads the forum's next meeting, shown ahead so they can prepare. */
+function NextFacilitator() {
+  const { t } = useTranslation();
+  const { s, nameOf } = useRoom();
+  const forums = useForums(s.meeting.teamId);
+  const forum = forums.data?.find((f) => f.id === s.meeting.forumId);
+  if (!forum || forum.facilitation.mode !== 'rotating' || !forum.nextFacilitatorId) return null;
+  return <p className="muted">{t('ethicsForum.rotation.next', { name: nameOf(forum.nextFacilitatorId) })}</p>;
 }
 
 function ThemePicker() {

@@ -1,4 +1,5 @@
 import { RitualSettingsFields } from '../ethics/RitualSettingsFields';
+import { PdsaSettingsFields } from '../improvement/PdsaSettingsFields';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -418,6 +419,7 @@ function PhaseFields({
         </div>
       )}
       <RitualSettingsFields phase={phase} setSettings={setSettings} />
+      <PdsaSettingsFields phase={phase} setSettings={setSettings} />
       <div className="button-row">
         {onMoveUp && (
           <button type="button" className="secondary small" aria-label={t('forums.moveUpNamed', { n })} onClick={onMoveUp}>

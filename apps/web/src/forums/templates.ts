@@ -31,6 +31,8 @@ export function defaultSettings(kind: PhaseKind, itemKinds: ItemKind[] = ['note'
       return { ...base, kind, settings: { prompt: '' } };
     case 'kasam-actions':
       return { ...base, kind, settings: { maxActions: 3 } };
+    case 'pdsa':
+      return { ...base, kind, settings: { part: 'review' } };
   }
 }
 
@@ -56,12 +58,16 @@ export function defaultPhases(kind: ForumKind, t: TFunction): PhaseTemplate[] {
         phase('check-in', T('templates.feedbackRound'), 3, undefined, T('templates.feedbackPrompt')),
       ];
     case 'improvement':
+      // The ready-made "Förbättringsträff" (see src/improvement): open actions and running cycles from last
+      // time → new ideas → dot vote → the chosen idea's PDSA cycle → actions with owner and due date → summary.
       return [
-        phase('review', T('templates.lastActions'), 5, ['action']),
-        phase('capture', T('templates.ideas'), 5, ['idea'], T('templates.ideasPrompt')),
-        phase('voting', T('templates.prioritise'), 3, ['idea']),
-        phase('discussion', T('templates.discuss'), 15, ['idea']),
-        phase('summary', T('templates.summary'), 2),
+        phase('review', t('improvement.template.review'), 5, ['action']),
+        phase('pdsa', t('improvement.template.running'), 5),
+        phase('capture', t('improvement.template.ideas'), 5, ['idea'], t('improvement.template.ideasPrompt')),
+        phase('voting', t('improvement.template.vote'), 3, ['idea']),
+        { ...phase('pdsa', t('improvement.template.cycle'), 20), settings: { part: 'cycle' } } as PhaseTemplate,
+        { ...phase('pdsa', t('improvement.template.actions'), 5), settings: { part: 'actions' } } as PhaseTemplate,
+        phase('summary', t('improvement.template.summary'), 2),
       ];
     // The ready-made "Etikforum" and "KASAM-samtal" (see src/ethics and src/kasam).
     case 'ethics':

@@ -1,7 +1,7 @@
-import type { improvementSv } from './strings.sv';
+import type { ImprovementStrings, LooseStrings } from './strings.sv';
 
 /** English strings of the improvement domain (merged into locales/en.ts under `improvement`). */
-export const improvementEn: typeof improvementSv = {
+const strings: ImprovementStrings = {
   board: 'Improvement board',
   boardLead: 'Ideas going through PDSA cycles: plan, do, study, act.',
   open: 'Open the improvement board',
@@ -84,6 +84,7 @@ export const improvementEn: typeof improvementSv = {
   goal: 'Goal (optional)',
   baselinePoints: 'Freeze the median after this many points (optional)',
   saveMeasure: 'Save measure',
+  removePoints: 'Remove data points',
   addPoint: 'Add data point',
   pointFor: 'New data point for {{name}}',
   date: 'Date',
@@ -131,3 +132,6 @@ export const improvementEn: typeof improvementSv = {
     summary: 'Summary',
   },
 };
+
+export const improvementEn = strings as unknown as LooseStrings;
+export const improvementEnExact = strings;

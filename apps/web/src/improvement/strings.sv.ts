@@ -1,5 +1,14 @@
+/**
+ * The improvement domain's strings are typed loosely where they join the app's dictionary: the dictionary's
+ * key union is near what TypeScript can expand (TS2589), and `improvement.${string}` keeps it small. The
+ * Swedish and English files are still checked against each other key by key (`Shape` below).
+ */
+/** Nested at run time (i18next follows the dots); one level of `string` for the type checker. */
+export type LooseStrings = { readonly [key: string]: string };
+export type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
 /** Swedish strings of the improvement domain (merged into locales/sv.ts under `improvement`). */
-export const improvementSv = {
+const strings = {
   board: 'Förbättringstavla',
   boardLead: 'Idéer som går igenom PDSA-cykler: planera, göra, studera, agera.',
   open: 'Öppna förbättringstavlan',
@@ -82,6 +91,7 @@ export const improvementSv = {
   goal: 'Mål (valfritt)',
   baselinePoints: 'Frys medianen efter antal punkter (valfritt)',
   saveMeasure: 'Spara mått',
+  removePoints: 'Ta bort mätvärden',
   addPoint: 'Lägg till mätvärde',
   pointFor: 'Nytt mätvärde för {{name}}',
   date: 'Datum',
@@ -129,3 +139,8 @@ export const improvementSv = {
     summary: 'Sammanfattning',
   },
 };
+
+export type ImprovementStrings = Shape<typeof strings>;
+export const improvementSv = strings as unknown as LooseStrings;
+/** The same strings with their precise type (for tests that look for exactly what a person sees). */
+export const improvementSvExact = strings;

@@ -32,7 +32,7 @@ async function csrfToken(refresh = false): Promise<string> {
   return readCookie(CSRF_COOKIE) ?? '';
 }
 
-type Method = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 async function send(method: Method, path: string, body: unknown, refreshCsrf: boolean): Promise<Response> {
   const headers: Record<string, string> = { accept: 'application/json' };

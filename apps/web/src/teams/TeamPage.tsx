@@ -37,6 +37,12 @@ export function TeamPage() {
     >
       <ForumsSection team={data} />
 
+      <section aria-labelledby="team-improvement" className="card">
+        <h2 id="team-improvement">{t('improvement.board')}</h2>
+        <p>{t('improvement.boardLead')}</p>
+        <Link to={`/teams/${data.id}/improvement`}>{t('improvement.open')}</Link>
+      </section>
+
       <MeetingsSection teamId={data.id} />
 
       <MembersSection team={data} meId={me.data?.id} />

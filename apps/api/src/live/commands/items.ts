@@ -1,4 +1,6 @@
 /** Items: capture, edit, delete. Items belong to the team; the meeting only records where they came from. */
+import { randomUUID } from 'node:crypto';
+import type { ItemDto } from '@tillit/protocol';
 import { MeetingPhase } from '../../meetings/meeting.entity.js';
 import { Item } from '../../items/item.entity.js';
 import { toItemDto } from '../../items/item.dto.js';
@@ -29,6 +31,35 @@ export const itemAdd: CommandDef<'item.add'> = {
     );
     const item = await reloadItem(m, saved.id);
     return { event: event('item.added', { item: toItemDto(item) }), result: { itemId: item.id } };
+  },
+  // The hot path (a forum's capture): one INSERT inside the statement that locks the meeting and allocates
+  // the seq. Owners and parents are looked up, so those go through `handle`.
+  direct({ meetingId, teamId, phaseId, actor, payload, now, param }) {
+    if (payload.ownerId || payload.parentId) return null;
+    const at = now.toISOString();
+    const item: ItemDto = {
+      id: randomUUID(),
+      teamId,
+      kind: payload.kind,
+      text: payload.text,
+      status: 'open',
+      authorId: actor.userId,
+      ownerId: null,
+      dueDate: payload.dueDate ?? null,
+      parentId: null,
+      notes: '',
+      originMeetingId: meetingId,
+      originPhaseId: phaseId,
+      createdAt: at,
+      updatedAt: at,
+    };
+    const sql = `INSERT INTO items (id, team_id, kind, text, status, author_id, due_date, notes, origin_meeting_id,
+        origin_phase_id, last_meeting_id, created_at, updated_at)
+      SELECT ${param(item.id)}::uuid, ${param(teamId)}::uuid, ${param(item.kind)}, ${param(item.text)}, 'open',
+        ${param(actor.userId)}::uuid, ${param(item.dueDate)}::date, '', locked.id, ${param(phaseId)}::uuid, locked.id,
+        ${param(at)}::timestamptz, ${param(at)}::timestamptz
+      FROM locked`;
+    return { sql, event: event('item.added', { item }), result: { itemId: item.id } };
   },
 };
 

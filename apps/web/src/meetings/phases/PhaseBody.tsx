@@ -1,4 +1,5 @@
 import type { PhaseView } from '@tillit/protocol';
+import { PdsaPhase } from '../../improvement/PdsaPhase';
 import { BreakoutPhase } from '../../ethics/BreakoutPhase';
 import { EthicsThemePhase } from '../../ethics/EthicsThemePhase';
 import { KasamActionsPhase } from '../../kasam/KasamActionsPhase';
@@ -39,6 +40,8 @@ export function PhaseBody({ phase }: { phase: PhaseView }) {
       return <KasamFactorsPhase key={phase.id} phase={phase} />;
     case 'kasam-actions':
       return <KasamActionsPhase key={phase.id} phase={phase} />;
+    case 'pdsa':
+      return <PdsaPhase key={phase.id} phase={phase} />;
     default: {
       const unknown: never = phase;
       return unknown;
