@@ -118,9 +118,9 @@ test('a facilitator and two members run an improvement meeting: capture, vote, a
   // Actions with owner and due date; then the board shows the idea (keyboard moves) and passes axe.
   await a.nextPhase();
   for (const room of [a, b, c]) await expect(room.phaseTitle()).toHaveText(imp.template.actions);
-  await anna.page.getByLabel(imp.phase.actionText).fill('Sätt upp en nyckelkrok');
-  await anna.page.getByLabel(imp.owner).selectOption({ label: people.bertil.displayName });
-  await anna.page.getByLabel(imp.phase.due).fill('2030-03-20');
+  await anna.page.getByRole('textbox', { name: imp.phase.actionText, exact: true }).fill('Sätt upp en nyckelkrok');
+  await anna.page.getByRole('combobox', { name: imp.owner, exact: true }).selectOption({ label: people.bertil.displayName });
+  await anna.page.getByLabel(imp.phase.due, { exact: true }).fill('2030-03-20');
   await a.button(imp.phase.addAction).click();
   await expect(bertil.page.getByRole('listitem').filter({ hasText: 'Sätt upp en nyckelkrok' }).first()).toBeVisible();
 

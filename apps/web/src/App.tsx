@@ -8,6 +8,7 @@ import { HomePage } from './organizations/HomePage';
 import { OrganizationPage } from './organizations/OrganizationPage';
 import { MeetingPage } from './meetings/MeetingPage';
 import { TeamPage } from './teams/TeamPage';
+import { SteeringPage } from './steering/SteeringPage';
 import { BoardPage } from './improvement/BoardPage';
 import { IdeaPage } from './improvement/IdeaPage';
 import { Layout } from './ui/Layout';
@@ -24,6 +25,7 @@ export function App() {
           <Route index element={<HomePage />} />
           <Route path="/organizations/:orgId" element={<OrganizationPage />} />
           <Route path="/teams/:teamId" element={<TeamPage />} />
+          <Route path="/teams/:teamId/steering/:view?" element={<SteeringPage />} />
           <Route path="/teams/:teamId/improvement" element={<BoardPage />} />
           <Route path="/teams/:teamId/improvement/:ideaId" element={<IdeaPage />} />
           <Route path="/meetings/:meetingId" element={<MeetingPage />} />

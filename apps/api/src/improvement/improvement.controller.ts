@@ -211,7 +211,6 @@ export class ImprovementController {
     @Param('teamId', uuidParam) teamId: string,
     @Param('ideaId', uuidParam) ideaId: string,
     @Query('lang') lang: unknown,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StreamableFile> {
     const input = await this.reportInput(auth.userId, teamId, ideaId, Lang.parse(lang));
     const pdf = await reportPdf(input);

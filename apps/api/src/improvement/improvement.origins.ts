@@ -12,10 +12,8 @@ const ORIGIN_KINDS = ['risk', 'disturbance'] as const;
 
 /** The team's risks and disturbances that an idea may be linked to (newest first, at most `limit`). */
 export async function originCandidates(m: EntityManager, teamId: string, limit = 200): Promise<IdeaOriginDto[]> {
-  const [risks, items] = await Promise.all([
-    m.find(Risk, { where: { teamId }, order: { createdAt: 'DESC' }, take: limit }),
-    m.find(Item, { where: { teamId, kind: In([...ORIGIN_KINDS]) }, order: { createdAt: 'DESC' }, take: limit }),
-  ]);
+  const risks = await m.find(Risk, { where: { teamId }, order: { createdAt: 'DESC' }, take: limit });
+  const items = await m.find(Item, { where: { teamId, kind: In([...ORIGIN_KINDS]) }, order: { createdAt: 'DESC' }, take: limit });
   return [
     ...risks.map((r) => ({ id: r.id, kind: r.type, text: r.description, at: r.createdAt })),
     ...items.map((i) => ({ id: i.id, kind: i.kind as IdeaOriginDto['kind'], text: i.text, at: i.createdAt })),
@@ -30,10 +28,8 @@ export async function findOrigins(m: EntityManager, teamId: string, ids: string[
   const out = new Map<string, IdeaOriginDto>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
-  const [risks, items] = await Promise.all([
-    m.find(Risk, { where: { teamId, id: In(unique) } }),
-    m.find(Item, { where: { teamId, id: In(unique), kind: In([...ORIGIN_KINDS]) } }),
-  ]);
+  const risks = await m.find(Risk, { where: { teamId, id: In(unique) } });
+  const items = await m.find(Item, { where: { teamId, id: In(unique), kind: In([...ORIGIN_KINDS]) } });
   for (const r of risks) out.set(r.id, { id: r.id, kind: r.type, text: r.description });
   for (const i of items) out.set(i.id, { id: i.id, kind: i.kind as IdeaOriginDto['kind'], text: i.text });
   return out;

@@ -57,15 +57,14 @@ export async function loadState(
   const ideas = (await loadIdeas(m, teamId)).filter(filter);
   const ids = ideas.map((i) => i.id);
   if (ids.length === 0) return { ideas, cycles: [], fields: {}, measures: [], conflicts: [] };
-  const [cycles, fields, measures, conflicts] = await Promise.all([
-    m.find(ImprovementCycle, { where: { ideaId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    m.find(ImprovementField, { where: { ideaId: In(ids) } }),
-    m.find(ImprovementMeasure, { where: { ideaId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } }),
-    m.find(ImprovementFieldVersion, {
-      where: { ideaId: In(ids), kind: 'conflict', dismissed: false },
-      order: { createdAt: 'ASC' },
-    }),
-  ]);
+  // One connection (often a transaction): one query at a time.
+  const cycles = await m.find(ImprovementCycle, { where: { ideaId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const fields = await m.find(ImprovementField, { where: { ideaId: In(ids) } });
+  const measures = await m.find(ImprovementMeasure, { where: { ideaId: In(ids) }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const conflicts = await m.find(ImprovementFieldVersion, {
+    where: { ideaId: In(ids), kind: 'conflict', dismissed: false },
+    order: { createdAt: 'ASC' },
+  });
   const points = measures.length ? await m.find(ImprovementPoint, { where: { measureId: In(measures.map((x) => x.id)) } }) : [];
   return {
     ideas,

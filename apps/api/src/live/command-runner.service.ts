@@ -38,7 +38,7 @@ export class CommandRunner {
     private readonly metrics: LiveMetrics,
   ) {}
 
-  private readonly queue = new KeyedQueue();
+  private readonly queue = new MeetingQueue();
 
   async run(caller: Caller, message: unknown): Promise<CommandAck> {
     if (!this.metrics.enabled) return this.handle(caller, message);
@@ -76,9 +76,8 @@ export class CommandRunner {
   }
 
   /**
-   * Authorize (before any lock, one query), answer a retried opId from its stored row, then write — one
-   * meeting's writes one at a time through an in-process queue, so a busy meeting waits in memory, not on
-   * the row lock with a pool connection each.
+   * Authorize (before any lock, one query), answer a retried opId from its stored row, then write through the
+   * meeting's in-process queue, so a busy meeting waits in memory, not on the row lock with a pool connection.
    */
   private async apply(
     caller: Caller,
@@ -91,7 +90,20 @@ export class CommandRunner {
       try {
         const gate = await this.authorize(caller, type, opId, meetingId);
         if ('ack' in gate) return gate.ack;
-        return await this.queue.run(meetingId, () => this.write(caller, type, opId, meetingId, payload, gate));
+        const def = COMMANDS[type] as CommandDef<LiveCommandType>;
+        const now = new Date();
+        const direct = this.prepareDirect(caller, type, def, opId, meetingId, payload, gate, now);
+        // One-statement writes may overlap (the row lock orders them inside PostgreSQL, for the length of one
+        // statement); a transaction has the meeting to itself on this node.
+        const done = await this.queue.run(meetingId, direct !== null, async () => {
+          const written =
+            (direct && (await this.runDirect(meetingId, direct))) ??
+            (await this.transaction(caller, type, def, opId, meetingId, payload, gate.byRole, now));
+          // After COMMIT. Several nodes (and overlapping statements) may send out of seq order: clients order by seq.
+          this.hub.broadcast(written.event);
+          return written;
+        });
+        return done.ack;
       } catch (err) {
         // Two sends of one opId racing: the loser finds the winner's row on the next attempt.
         if (isUniqueViolation(err) && attempt < 2) continue;
@@ -104,7 +116,7 @@ export class CommandRunner {
    * Everything authorization needs, from the database, in ONE round trip and without a lock: the meeting,
    * its current phase, the session (still there, still this person's), the caller's team role and
    * organisation-admin flag, and an earlier event with this opId. The meeting's state is re-checked from the
-   * locked row in `write`; a revocation that commits before this read refuses the command.
+   * locked row when writing; a revocation that commits before this read refuses the command.
    */
   private async authorize(
     caller: Caller,
@@ -137,31 +149,13 @@ export class CommandRunner {
     return { row, byRole };
   }
 
-  /** Runs in the meeting's queue: the direct one-statement path when it applies, else the transaction. */
-  private async write(
-    caller: Caller,
-    type: LiveCommandType,
-    opId: string,
-    meetingId: string,
-    payload: unknown,
-    gate: Gate,
-  ): Promise<CommandAck> {
-    const def = COMMANDS[type] as CommandDef<LiveCommandType>;
-    const now = new Date();
-    const done = (await this.direct(caller, type, def, opId, meetingId, payload, gate, now)) ??
-      (await this.transaction(caller, type, def, opId, meetingId, payload, gate.byRole, now));
-    // After COMMIT, in seq order within this node (clients order by seq anyway).
-    this.hub.broadcast(done.event);
-    return done.ack;
-  }
-
   /**
-   * The hot path: ONE autocommitted statement. Its first CTE locks the meeting row and allocates the seq
-   * only if everything authorization and the handler relied on is unchanged (state live, same phase, same
-   * facilitator, input not locked for this caller); then the command's change and the event row, all or
-   * nothing. No row → something changed: null, and `transaction` decides with the locked row.
+   * The hot path, when the command has a `direct` plan and the meeting looks right for it: ONE autocommitted
+   * statement. Its first CTE locks the meeting row and allocates the seq only if everything authorization
+   * and the plan relied on is unchanged (state live, same phase, same facilitator, input not locked for this
+   * caller); then the command's change and the event row, all or nothing.
    */
-  private async direct(
+  private prepareDirect(
     caller: Caller,
     type: LiveCommandType,
     def: CommandDef<LiveCommandType>,
@@ -170,7 +164,7 @@ export class CommandRunner {
     payload: unknown,
     { row, byRole }: Gate,
     now: Date,
-  ): Promise<Done | null> {
+  ): DirectStatement | null {
     if (!def.direct || row.state !== 'live') return null;
     if (def.phase && row.phase_kind !== def.phase) return null;
     const isFacilitator = byRole || row.facilitator_id === caller.userId;
@@ -196,6 +190,11 @@ export class CommandRunner {
       ), change AS (${plan.sql}),
       appended AS (${eventInsert(param, opId, type, plan, def.anonymous ? null : caller.userId)})
       SELECT last_seq, at FROM locked`;
+    return { sql, params, plan };
+  }
+
+  /** No row: the meeting changed since authorization; null, and `transaction` decides with the locked row. */
+  private async runDirect(meetingId: string, { sql, params, plan }: DirectStatement): Promise<Done | null> {
     const rows = (await this.db.query(sql, params)) as { last_seq: number; at: Date }[];
     if (rows.length === 0) return null;
     return this.done(meetingId, rows[0]!, plan);
@@ -316,6 +315,12 @@ interface Done {
   event: LiveEvent;
 }
 
+interface DirectStatement {
+  sql: string;
+  params: unknown[];
+  plan: CommandOutcome<LiveCommandType>;
+}
+
 const AUTHORIZE_SQL = `
   SELECT m.team_id, m.facilitator_id, m.state, m.current_phase_index, m.input_locked,
          p.id AS phase_id, p.kind AS phase_kind,
@@ -333,22 +338,56 @@ const AUTHORIZE_SQL = `
    WHERE m.id = $1`;
 
 /**
- * One promise chain per meeting: a meeting's writes run one after another on this node (the row lock still
- * orders them across nodes), while other meetings' writes proceed.
+ * Per meeting on this node: a transaction runs alone (its handler reads and writes across several round
+ * trips holding the row lock, so others would only wait in the pool, blocked on it); one-statement writes
+ * may overlap, up to `SHARED_MAX` (each holds the lock for one statement inside PostgreSQL). First come, first
+ * started; other meetings are never held up. Only a performance device: the row lock keeps correctness.
  */
-class KeyedQueue {
-  private readonly tails = new Map<string, Promise<void>>();
+class MeetingQueue {
+  private readonly lanes = new Map<string, Lane>();
 
-  run<T>(key: string, task: () => Promise<T>): Promise<T> {
-    const result = (this.tails.get(key) ?? Promise.resolve()).then(task);
-    const tail = result.then(
-      () => undefined,
-      () => undefined,
-    );
-    this.tails.set(key, tail);
-    void tail.then(() => {
-      if (this.tails.get(key) === tail) this.tails.delete(key);
+  run<T>(key: string, shared: boolean, task: () => Promise<T>): Promise<T> {
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = { running: 0, exclusive: false, waiting: [] };
+      this.lanes.set(key, lane);
+    }
+    const l = lane;
+    return new Promise<T>((resolve, reject) => {
+      l.waiting.push({
+        shared,
+        start: () => {
+          task()
+            .then(resolve, reject)
+            .finally(() => {
+              l.running--;
+              l.exclusive = false;
+              this.pump(key, l);
+            });
+        },
+      });
+      this.pump(key, l);
     });
-    return result;
   }
+
+  private pump(key: string, lane: Lane): void {
+    while (lane.waiting.length > 0) {
+      const next = lane.waiting[0]!;
+      const fits = next.shared ? !lane.exclusive && lane.running < SHARED_MAX : lane.running === 0;
+      if (!fits) return;
+      lane.waiting.shift();
+      lane.running++;
+      lane.exclusive = !next.shared;
+      next.start();
+    }
+    if (lane.running === 0) this.lanes.delete(key);
+  }
+}
+
+const SHARED_MAX = 8;
+
+interface Lane {
+  running: number;
+  exclusive: boolean;
+  waiting: { shared: boolean; start: () => void }[];
 }

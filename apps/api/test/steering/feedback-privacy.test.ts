@@ -7,7 +7,7 @@
  */
 import type { FeedbackDto, ForumDto, MyFeedbackDto } from '@tillit/protocol';
 import { join as joinTeam, signUp, world, type Person } from '../factories.js';
-import { Client, startTestApp, type TestApp } from '../harness.js';
+import { type Client, startTestApp, type TestApp } from '../harness.js';
 import { LiveClient, startMeeting } from '../live/live-harness.js';
 
 let t: TestApp;

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { FORUM_KINDS, LIVE_LIMITS, type ForumDto, type ForumKind, type MemberDto, type TeamDto } from '@tillit/protocol';
@@ -121,7 +122,7 @@ export function ForumsSection({ team }: { team: TeamDto }) {
   );
 }
 
-function facilitationText(forum: ForumDto, members: MemberDto[], t: ReturnType<typeof useTranslation>['t']): string {
+function facilitationText(forum: ForumDto, members: MemberDto[], t: TFunction): string {
   const nameOf = (id: string) => members.find((m) => m.userId === id)?.displayName ?? t('forums.unknownPerson');
   const f = forum.facilitation;
   if (f.mode === 'fixed') return t('forums.fixedShort', { name: nameOf(f.userId) });

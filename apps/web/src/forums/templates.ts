@@ -33,6 +33,14 @@ export function defaultSettings(kind: PhaseKind, itemKinds: ItemKind[] = ['note'
       return { ...base, kind, settings: { maxActions: 3 } };
     case 'pdsa':
       return { ...base, kind, settings: { part: 'review' } };
+    case 'steering-check-in':
+    case 'steering-plan':
+    case 'steering-risks':
+    case 'steering-feedback':
+      return { ...base, kind, settings: { prompt: '' } } as PhaseTemplate;
+    case 'steering-carry-over':
+    case 'steering-follow-up':
+      return { ...base, kind, settings: {} } as PhaseTemplate;
   }
 }
 
@@ -45,17 +53,18 @@ function phase(kind: PhaseKind, title: string, minutes: number | null, itemKinds
 export function defaultPhases(kind: ForumKind, t: TFunction): PhaseTemplate[] {
   const T = (key: `templates.${keyof Translation['templates']}`) => t(key);
   switch (kind) {
+    // The same phases as the ready-made forums every team gets (apps/api/src/steering/settings/ready-made.ts).
     case 'daily-morning':
       return [
-        phase('check-in', T('templates.checkIn'), 2, undefined, T('templates.checkInPrompt')),
-        phase('review', T('templates.fromYesterday'), 3, ['plan', 'risk']),
-        phase('capture', T('templates.todaysPlan'), 5, ['plan'], T('templates.todaysPlanPrompt')),
+        phase('steering-check-in', T('templates.checkIn'), 2, undefined, T('templates.checkInPrompt')),
+        phase('steering-carry-over', T('templates.fromYesterday'), 2),
+        phase('steering-plan', T('templates.todaysPlan'), 6, undefined, T('templates.todaysPlanPrompt')),
       ];
     case 'daily-afternoon':
       return [
-        phase('review', T('templates.followUpPlan'), 3, ['plan']),
-        phase('capture', T('templates.risksAndDisturbances'), 4, ['risk', 'disturbance'], T('templates.risksPrompt')),
-        phase('check-in', T('templates.feedbackRound'), 3, undefined, T('templates.feedbackPrompt')),
+        phase('steering-follow-up', T('templates.followUpPlan'), 3),
+        phase('steering-risks', T('templates.risksAndDisturbances'), 4, undefined, T('templates.risksPrompt')),
+        phase('steering-feedback', T('templates.feedbackRound'), 3, undefined, T('templates.feedbackPrompt')),
       ];
     case 'improvement':
       // The ready-made "Förbättringsträff" (see src/improvement): open actions and running cycles from last

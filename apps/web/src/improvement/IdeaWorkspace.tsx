@@ -1,5 +1,5 @@
 import {
-  CYCLE_FIELDS,
+  type CYCLE_FIELDS,
   fieldKey,
   IDEA_STATUSES,
   type CycleDto,

@@ -3,6 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@tillit/protocol';
 import { en } from '../locales/en';
 import { sv } from '../locales/sv';
+import { steeringEn, steeringSv } from '../steering/steering.locales';
 
 export const LOCALES = ['sv', 'en'] as const satisfies readonly Locale[];
 const STORAGE_KEY = 'tillit.locale';
@@ -10,7 +11,8 @@ const STORAGE_KEY = 'tillit.locale';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof sv };
+    /** Big domains get their own namespace (`useTranslation('steering')`): one huge key tree is too deep for the type checker. */
+    resources: { translation: typeof sv; steering: typeof steeringSv };
   }
 }
 
@@ -47,7 +49,8 @@ i18n.on('languageChanged', (lng) => {
 });
 
 void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv }, en: { translation: en } },
+  resources: { sv: { translation: sv, steering: steeringSv }, en: { translation: en, steering: steeringEn } },
+  ns: ['translation', 'steering'],
   lng: storedLocale(),
   fallbackLng: 'sv',
   supportedLngs: LOCALES,

@@ -232,6 +232,12 @@ export const en: Translation = {
     unknownPerson: 'unknown person',
   },
   phaseKinds: {
+    'steering-check-in': 'Check-in with a word or a scale',
+    'steering-carry-over': 'From yesterday: unfinished and open risks',
+    'steering-plan': "Today's plan and assignments",
+    'steering-follow-up': "Follow-up of today's plan",
+    'steering-risks': 'Risks and disturbances',
+    'steering-feedback': 'Positive feedback round',
     'check-in': 'Round',
     capture: 'Capture',
     review: 'Review',

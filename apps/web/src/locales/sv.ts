@@ -235,6 +235,12 @@ export const sv = {
     unknownPerson: 'okänd person',
   },
   phaseKinds: {
+    'steering-check-in': 'Incheckning med ord eller skala',
+    'steering-carry-over': 'Från i går: ofärdigt och öppna risker',
+    'steering-plan': 'Dagens plan och fördelning',
+    'steering-follow-up': 'Uppföljning av dagens plan',
+    'steering-risks': 'Risker och störningar',
+    'steering-feedback': 'Runda med positiv återkoppling',
     'check-in': 'Runda',
     capture: 'Samla in',
     review: 'Följa upp',

@@ -1,10 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import type { LiveEvent, MeetingSnapshot, TeamDto } from '@tillit/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../auth/auth.api';
 import { describeRitualEvent } from '../ethics/announce';
+import { describeSteeringEvent } from '../steering/announce';
 import { api } from '../lib/api';
 import { currentLocale } from '../lib/i18n';
 import { teamKeys } from '../teams/teams.api';
@@ -290,7 +292,7 @@ function PhaseSection() {
   );
 }
 
-function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: ReturnType<typeof useTranslation>['t']): string | null {
+function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFunction): string | null {
   const name = (id: string | null) => before.participants.find((p) => p.userId === id)?.displayName ?? t('meeting.someone');
   switch (e.type) {
     case 'item.added':
@@ -312,6 +314,6 @@ function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: Ret
     case 'input.locked':
       return e.payload.locked ? t('meeting.announce.lockChanged') : t('meeting.announce.unlockChanged');
     default:
-      return describeRitualEvent(e, before, me, t, currentLocale());
+      return describeRitualEvent(e, before, me, t, currentLocale()) ?? describeSteeringEvent(e, before, me);
   }
 }

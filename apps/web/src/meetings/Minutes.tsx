@@ -2,6 +2,7 @@ import type { ItemDto, MeetingSnapshot, MinutesDto } from '@tillit/protocol';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../lib/i18n';
 import { formatDate } from './phases/ItemRow';
+import { MinutesExport, SteeringMinutes } from '../steering/SteeringMinutes';
 
 /** The read-only record of an ended meeting. */
 export function Minutes({ s, minutes }: { s: MeetingSnapshot; minutes: MinutesDto }) {
@@ -23,8 +24,11 @@ export function Minutes({ s, minutes }: { s: MeetingSnapshot; minutes: MinutesDt
   return (
     <section className="card minutes" aria-labelledby="minutes-title">
       <h2 id="minutes-title">{t('meeting.minutes.title')}</h2>
+      <MinutesExport meetingId={s.meeting.id} />
       <h3>{t('meeting.minutes.summary')}</h3>
       {minutes.summary ? <p className="notes-text">{minutes.summary}</p> : <p className="muted">{t('meeting.minutes.noSummary')}</p>}
+
+      {minutes.steering && <SteeringMinutes s={s} minutes={minutes.steering} />}
 
       <h3 id="minutes-created">{t('meeting.minutes.created')}</h3>
       {minutes.created.length ? (

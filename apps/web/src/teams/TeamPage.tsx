@@ -6,6 +6,7 @@ import { ForumsSection, MeetingsSection } from '../forums/ForumsSection';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { SingleFieldForm } from '../ui/Field';
 import { Loading, Page, Status } from '../ui/Page';
+import { SteeringSection } from '../steering/SteeringSection';
 import { InvitesSection } from './InvitesSection';
 import { MembersSection } from './MembersSection';
 import { teamPermissions, useLeaveTeam, useRenameTeam, useTeam } from './teams.api';
@@ -35,6 +36,8 @@ export function TeamPage() {
         </p>
       }
     >
+      <SteeringSection team={data} />
+
       <ForumsSection team={data} />
 
       <section aria-labelledby="team-improvement" className="card">

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { ApiRequestError } from '../lib/api';
 
 /** Shows an API error in the person's language, announced to screen readers (role="alert"). */
@@ -25,7 +26,7 @@ export function ErrorAlert({ error }: { error: unknown }) {
 }
 
 /** An API error (REST or live) in the reader's language. */
-export function errorMessage(t: ReturnType<typeof useTranslation>['t'], body: ApiRequestError['body']): string {
+export function errorMessage(t: TFunction, body: ApiRequestError['body']): string {
   if (body.code === 'RATE_LIMITED') {
     return 'retryAfterSeconds' in body && body.retryAfterSeconds !== undefined
       ? t('errors.RATE_LIMITED', { seconds: body.retryAfterSeconds })
@@ -36,7 +37,7 @@ export function errorMessage(t: ReturnType<typeof useTranslation>['t'], body: Ap
 
 const FIELDS = ['email', 'password', 'displayName', 'name', 'locale', 'role', 'expiresInHours', 'maxUses'] as const;
 
-function fieldName(t: ReturnType<typeof useTranslation>['t'], path: string): string {
+function fieldName(t: TFunction, path: string): string {
   const field = FIELDS.find((f) => f === path);
   return field ? t(`fields.${field}`) : path;
 }

@@ -5,6 +5,7 @@
  * leaves the outbox and the screen rolls back by itself (and the person is told why).
  */
 import type { ItemDto, MeetingSnapshot, PhaseView } from '@tillit/protocol';
+import { applySteeringOp } from '../../steering/optimistic';
 import type { PendingOp } from './outbox';
 
 export interface MeetingView {
@@ -105,7 +106,7 @@ function applyOp(s: MeetingSnapshot, op: PendingOp, me: string, view: MeetingVie
       return { ...s, meeting: { ...s.meeting, inputLocked: op.payload.locked } };
     // Phase, timer, handover and start/end change everyone's screen: shown when the server confirms.
     default:
-      return s;
+      return applySteeringOp(s, op, me);
   }
 }
 

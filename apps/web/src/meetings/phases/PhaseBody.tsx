@@ -5,6 +5,12 @@ import { EthicsThemePhase } from '../../ethics/EthicsThemePhase';
 import { KasamActionsPhase } from '../../kasam/KasamActionsPhase';
 import { KasamFactorsPhase } from '../../kasam/KasamFactorsPhase';
 import { KasamReflectionPhase } from '../../kasam/KasamReflectionPhase';
+import { CarryOverPhase } from '../../steering/phases/CarryOverPhase';
+import { FeedbackPhase } from '../../steering/phases/FeedbackPhase';
+import { FollowUpPhase } from '../../steering/phases/FollowUpPhase';
+import { PlanPhase } from '../../steering/phases/PlanPhase';
+import { RisksPhase } from '../../steering/phases/RisksPhase';
+import { SteeringCheckInPhase } from '../../steering/phases/SteeringCheckInPhase';
 import { CapturePhase } from './CapturePhase';
 import { CheckInPhase } from './CheckInPhase';
 import { DiscussionPhase } from './DiscussionPhase';
@@ -42,6 +48,18 @@ export function PhaseBody({ phase }: { phase: PhaseView }) {
       return <KasamActionsPhase key={phase.id} phase={phase} />;
     case 'pdsa':
       return <PdsaPhase key={phase.id} phase={phase} />;
+    case 'steering-check-in':
+      return <SteeringCheckInPhase key={phase.id} phase={phase} />;
+    case 'steering-carry-over':
+      return <CarryOverPhase key={phase.id} phase={phase} />;
+    case 'steering-plan':
+      return <PlanPhase key={phase.id} phase={phase} />;
+    case 'steering-follow-up':
+      return <FollowUpPhase key={phase.id} phase={phase} />;
+    case 'steering-risks':
+      return <RisksPhase key={phase.id} phase={phase} />;
+    case 'steering-feedback':
+      return <FeedbackPhase key={phase.id} phase={phase} />;
     default: {
       const unknown: never = phase;
       return unknown;
