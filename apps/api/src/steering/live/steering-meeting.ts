@@ -53,8 +53,9 @@ async function meetingRisks(m: EntityManager, teamId: string, meetingId: string)
 }
 
 /** The steering part of a snapshot: the same for every viewer (no private feedback in it). */
-export async function steeringSnapshot(m: EntityManager, meeting: Meeting): Promise<SteeringSnapshot | null> {
-  if (!(await isSteeringMeeting(m, meeting))) return null;
+export async function steeringSnapshot(m: EntityManager, meeting: Meeting, phases?: { kind: PhaseKind }[]): Promise<SteeringSnapshot | null> {
+  // The caller usually has the phases already: no query for the many meetings that are not daily steering.
+  if (phases ? !phases.some((p) => isSteeringKind(p.kind)) : !(await isSteeringMeeting(m, meeting))) return null;
   const day = await meetingDay(m, meeting);
   const settings = await m.findOneBy(SteeringSettings, { teamId: meeting.teamId });
   const { risks, escalations } = await meetingRisks(m, meeting.teamId, meeting.id);

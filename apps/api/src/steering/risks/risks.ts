@@ -127,7 +127,6 @@ export async function escalateRisk(c: SteeringCtx, risk: Risk, note: string | un
 export async function replyToEscalation(c: SteeringCtx, e: Escalation, text: string): Promise<void> {
   await c.m.insert(EscalationMessage, { escalationId: e.id, authorId: c.actor.userId, text });
   Object.assign(e, touched(c), { updatedAt: c.now });
-  if (e.status === 'closed' && isManager(c.actor)) Object.assign(e, { status: 'open', closedAt: null, closedById: null });
   await c.m.save(e);
 }
 
