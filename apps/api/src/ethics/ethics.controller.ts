@@ -16,6 +16,7 @@ import { type AuthContext, CurrentAuth } from '../auth/auth.decorators.js';
 import { AppError } from '../common/app-error.js';
 import { ApiZodBody, parseOrThrow, uuidParam, zodBody } from '../common/zod.js';
 import { EthicsService } from './ethics.service.js';
+import { TeamChanges } from '../live/team-changed.js';
 
 /** A group number in a path: anything else names nothing. */
 export const groupParam: PipeTransform<string, number> = {
@@ -27,6 +28,8 @@ export const groupParam: PipeTransform<string, number> = {
 
 /** Ethics forum: the theme library and the team's own themes; a breakout group's confidential notes. */
 @ApiTags('ethics')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('ethics')
 @Controller()
 export class EthicsController {
   constructor(private readonly ethics: EthicsService) {}

@@ -27,6 +27,7 @@ import { ApiZodBody, uuidParam, zodBody } from '../common/zod.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { measureChart, reportMarkdown, reportPdf } from './improvement.export.js';
 import { ImprovementService } from './improvement.service.js';
+import { TeamChanges } from '../live/team-changed.js';
 
 const keyParam = {
   transform: (value: string) => {
@@ -46,6 +47,8 @@ const slug = (s: string) =>
 
 /** The team's improvement board between meetings. Any member reads and writes (see the service). */
 @ApiTags('improvement')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('improvement')
 @Controller('teams/:teamId/improvement')
 export class ImprovementController {
   constructor(

@@ -4,9 +4,12 @@ import { type KasamFollowUpDto, type KasamTrendPoint, KasamTrendQuery } from '@t
 import { type AuthContext, CurrentAuth } from '../auth/auth.decorators.js';
 import { parseOrThrow, uuidParam } from '../common/zod.js';
 import { KasamService } from './kasam.service.js';
+import { TeamChanges } from '../live/team-changed.js';
 
 /** KASAM dialogue: the trend of revealed aggregates, and the actions to follow up. Answers are never readable. */
 @ApiTags('kasam')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('kasam')
 @Controller()
 export class KasamController {
   constructor(private readonly kasam: KasamService) {}

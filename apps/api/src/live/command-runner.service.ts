@@ -38,7 +38,7 @@ export class CommandRunner {
     private readonly metrics: LiveMetrics,
   ) {}
 
-  private readonly queue = new MeetingQueue();
+  private readonly queue = new MeetingQueue((meetingId, batch) => this.runBatch(meetingId, batch));
 
   async run(caller: Caller, message: unknown): Promise<CommandAck> {
     if (!this.metrics.enabled) return this.handle(caller, message);
@@ -93,16 +93,15 @@ export class CommandRunner {
         const def = COMMANDS[type] as CommandDef<LiveCommandType>;
         const now = new Date();
         const direct = this.prepareDirect(caller, type, def, opId, meetingId, payload, gate, now);
-        // One-statement writes may overlap (the row lock orders them inside PostgreSQL, for the length of one
-        // statement); a transaction has the meeting to itself on this node.
-        const done = await this.queue.run(meetingId, direct !== null, async () => {
-          const written =
-            (direct && (await this.runDirect(meetingId, direct))) ??
-            (await this.transaction(caller, type, def, opId, meetingId, payload, gate.byRole, now));
-          // After COMMIT. Several nodes (and overlapping statements) may send out of seq order: clients order by seq.
-          this.hub.broadcast(written.event);
-          return written;
-        });
+        const viaTransaction = () =>
+          this.queue.exclusive(meetingId, async () => {
+            const written = await this.transaction(caller, type, def, opId, meetingId, payload, gate.byRole, now);
+            this.hub.broadcast(written.event); // after COMMIT
+            return written;
+          });
+        // A direct write that finds the meeting changed since authorization (null) goes through the transaction,
+        // which answers with the exact typed error or applies it to the new state.
+        const done = (direct && (await this.queue.direct(meetingId, direct))) ?? (await viaTransaction());
         return done.ack;
       } catch (err) {
         // Two sends of one opId racing: the loser finds the winner's row on the next attempt.
@@ -181,23 +180,62 @@ export class CommandRunner {
       param,
     });
     if (!plan) return null;
-    const sql = `WITH locked AS (
-        UPDATE meetings SET last_seq = last_seq + 1
-         WHERE id = ${param(meetingId)}::uuid AND state = 'live' AND current_phase_index = ${param(row.current_phase_index)}
-           AND facilitator_id IS NOT DISTINCT FROM ${param(row.facilitator_id)}::uuid
-           ${def.lockable && !isFacilitator ? 'AND NOT input_locked' : ''}
-         RETURNING id, last_seq, now() AS at
-      ), change AS (${plan.sql}),
-      appended AS (${eventInsert(param, opId, type, plan, def.anonymous ? null : caller.userId)})
-      SELECT last_seq, at FROM locked`;
-    return { sql, params, plan };
+    const lockClause = def.lockable && !isFacilitator ? 'AND NOT input_locked' : '';
+    const body = `change AS (${plan.sql}), appended AS (${eventInsert(param, opId, type, plan, def.anonymous ? null : caller.userId)})`;
+    return {
+      guard: { phaseIndex: row.current_phase_index, facilitatorId: row.facilitator_id, lockClause },
+      guardKey: `${row.current_phase_index}|${row.facilitator_id}|${lockClause}`,
+      body,
+      params,
+      plan,
+    };
   }
 
-  /** No row: the meeting changed since authorization; null, and `transaction` decides with the locked row. */
-  private async runDirect(meetingId: string, { sql, params, plan }: DirectStatement): Promise<Done | null> {
-    const rows = (await this.db.query(sql, params)) as { last_seq: number; at: Date }[];
-    if (rows.length === 0) return null;
-    return this.done(meetingId, rows[0]!, plan);
+  /**
+   * Consecutive direct writes of one meeting (the queue hands over all that are waiting, up to `BATCH_MAX`)
+   * as ONE statement and commit: the seqs `base + 1 … base + n`, each command's change and event row. Under
+   * load this is group commit: one row lock and one WAL flush for many commands. No row (the meeting changed):
+   * each gets null (→ the transaction). An error (say one opId already used): each is tried alone, so one
+   * command's failure is only its own.
+   */
+  private async runBatch(meetingId: string, batch: QueuedDirect[]): Promise<void> {
+    try {
+      const results = await this.directStatement(meetingId, batch.map((u) => u.stmt));
+      // After COMMIT, in seq order.
+      batch.forEach((u, i) => {
+        const done = results?.[i] ?? null;
+        if (done) this.hub.broadcast(done.event);
+        u.resolve(done);
+      });
+    } catch (err) {
+      if (batch.length === 1) return batch[0]!.reject(err);
+      for (const u of batch) await this.runBatch(meetingId, [u]);
+    }
+  }
+
+  private async directStatement(meetingId: string, stmts: DirectStatement[]): Promise<Done[] | null> {
+    const { guard } = stmts[0]!;
+    const params: unknown[] = [meetingId, guard.phaseIndex, guard.facilitatorId, stmts.length];
+    const parts = stmts.map((st, i) => {
+      const offset = params.length;
+      params.push(...st.params);
+      // Each part was written with its own $1…$n and the seq `locked.last_seq`: renumber, and give it its seq.
+      return st.body
+        .replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) + offset}`)
+        .replace(/\b(change|appended) AS/g, `$1_${i} AS`)
+        .replace(/locked\.last_seq/g, `(locked.base + ${i + 1})`);
+    });
+    const sql = `WITH locked AS (
+        UPDATE meetings SET last_seq = last_seq + $4
+         WHERE id = $1::uuid AND state = 'live' AND current_phase_index = $2
+           AND facilitator_id IS NOT DISTINCT FROM $3::uuid ${guard.lockClause}
+         RETURNING id, last_seq - $4::int AS base, now() AS at
+      ), ${parts.join(',\n')}
+      SELECT base, at FROM locked`;
+    const rows = (await this.db.query(sql, params)) as { base: number; at: Date }[];
+    const row = rows[0];
+    if (!row) return null;
+    return stmts.map((st, i) => this.done(meetingId, { last_seq: Number(row.base) + i + 1, at: row.at }, st.plan));
   }
 
   /** Every other command: one transaction that locks the meeting row (with its current phase) first. */
@@ -315,10 +353,20 @@ interface Done {
   event: LiveEvent;
 }
 
+/** One command's direct write: the CTEs of its change and event row, and what the locking statement checks. */
 interface DirectStatement {
-  sql: string;
+  guard: { phaseIndex: number; facilitatorId: string | null; lockClause: string };
+  /** Statements with the same key may share one locking UPDATE. */
+  guardKey: string;
+  body: string;
   params: unknown[];
   plan: CommandOutcome<LiveCommandType>;
+}
+
+interface QueuedDirect {
+  stmt: DirectStatement;
+  resolve(done: Done | null): void;
+  reject(err: unknown): void;
 }
 
 const AUTHORIZE_SQL = `
@@ -338,56 +386,74 @@ const AUTHORIZE_SQL = `
    WHERE m.id = $1`;
 
 /**
- * Per meeting on this node: a transaction runs alone (its handler reads and writes across several round
- * trips holding the row lock, so others would only wait in the pool, blocked on it); one-statement writes
- * may overlap, up to `SHARED_MAX` (each holds the lock for one statement inside PostgreSQL). First come, first
- * started; other meetings are never held up. Only a performance device: the row lock keeps correctness.
+ * Per meeting on this node, one write at a time: a transaction (its handler holds the row lock over several
+ * round trips, so others would only wait in the pool, blocked on it), or a batch of the direct writes waiting
+ * at the head of the queue (one statement). First come, first served; other meetings are never held up. Only
+ * a performance device: the row lock keeps correctness, also across nodes.
  */
 class MeetingQueue {
   private readonly lanes = new Map<string, Lane>();
 
-  run<T>(key: string, shared: boolean, task: () => Promise<T>): Promise<T> {
-    let lane = this.lanes.get(key);
-    if (!lane) {
-      lane = { running: 0, exclusive: false, waiting: [] };
-      this.lanes.set(key, lane);
-    }
-    const l = lane;
+  constructor(private readonly runBatch: (meetingId: string, batch: QueuedDirect[]) => Promise<void>) {}
+
+  exclusive<T>(key: string, task: () => Promise<T>): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      l.waiting.push({
-        shared,
-        start: () => {
-          task()
-            .then(resolve, reject)
-            .finally(() => {
-              l.running--;
-              l.exclusive = false;
-              this.pump(key, l);
-            });
-        },
-      });
-      this.pump(key, l);
+      this.enqueue(key, { kind: 'tx', run: () => task().then(resolve, reject) });
     });
   }
 
-  private pump(key: string, lane: Lane): void {
-    while (lane.waiting.length > 0) {
-      const next = lane.waiting[0]!;
-      const fits = next.shared ? !lane.exclusive && lane.running < SHARED_MAX : lane.running === 0;
-      if (!fits) return;
-      lane.waiting.shift();
-      lane.running++;
-      lane.exclusive = !next.shared;
-      next.start();
+  /** Resolves with the write, or null when the meeting no longer matched what was authorized. */
+  direct(key: string, stmt: DirectStatement): Promise<Done | null> {
+    return new Promise<Done | null>((resolve, reject) => {
+      this.enqueue(key, { kind: 'direct', unit: { stmt, resolve, reject } });
+    });
+  }
+
+  private enqueue(key: string, entry: Entry): void {
+    let lane = this.lanes.get(key);
+    if (!lane) {
+      lane = { busy: false, waiting: [] };
+      this.lanes.set(key, lane);
     }
-    if (lane.running === 0) this.lanes.delete(key);
+    lane.waiting.push(entry);
+    this.pump(key, lane);
+  }
+
+  private pump(key: string, lane: Lane): void {
+    if (lane.busy) return;
+    const head = lane.waiting.shift();
+    if (!head) {
+      this.lanes.delete(key);
+      return;
+    }
+    lane.busy = true;
+    let work: Promise<unknown>;
+    if (head.kind === 'tx') {
+      work = head.run();
+    } else {
+      const batch = [head.unit];
+      while (batch.length < BATCH_MAX) {
+        const next = lane.waiting[0];
+        if (next?.kind !== 'direct' || next.unit.stmt.guardKey !== head.unit.stmt.guardKey) break;
+        lane.waiting.shift();
+        batch.push(next.unit);
+      }
+      work = this.runBatch(key, batch);
+    }
+    void work
+      .catch(() => undefined)
+      .then(() => {
+        lane.busy = false;
+        this.pump(key, lane);
+      });
   }
 }
 
-const SHARED_MAX = 8;
+const BATCH_MAX = 50;
+
+type Entry = { kind: 'tx'; run: () => Promise<unknown> } | { kind: 'direct'; unit: QueuedDirect };
 
 interface Lane {
-  running: number;
-  exclusive: boolean;
-  waiting: { shared: boolean; start: () => void }[];
+  busy: boolean;
+  waiting: Entry[];
 }

@@ -165,7 +165,7 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
 
     if (device) socket.data.device = device;
     if (!socket.data.meetings.includes(meetingId)) socket.data.meetings.push(meetingId);
-    await socket.join([rooms.meeting(meetingId), rooms.member(teamId, socket.data.userId)]);
+    await socket.join([rooms.meeting(meetingId), rooms.member(teamId, socket.data.userId), rooms.team(teamId)]);
     const entry: PresenceEntry = {
       connectionId: socket.id,
       userId: socket.data.userId,
@@ -203,6 +203,10 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     if (!socket.data.meetings.includes(meetingId)) return { ok: true };
     socket.data.meetings = socket.data.meetings.filter((id) => id !== meetingId);
     await socket.leave(rooms.meeting(meetingId));
+    // No meeting left on this socket: no more `team:changed` hints either.
+    if (socket.data.meetings.length === 0) {
+      for (const room of socket.rooms) if (room.startsWith(rooms.team(''))) await socket.leave(room);
+    }
     this.hub.io
       .to(rooms.meeting(meetingId))
       .volatile.emit('meeting:presence', { meetingId, kind: 'left', connectionId: socket.id, userId: socket.data.userId });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { LiveEvent, PresenceEntry } from '@tillit/protocol';
+import type { LiveEvent, PresenceEntry, TeamChangeScope } from '@tillit/protocol';
 import { type LiveServer, rooms } from './live.types.js';
 
 /** The socket.io server as the rest of the live code needs it: broadcast and who-is-here, across nodes. */
@@ -18,6 +18,14 @@ export class LiveHub {
 
   broadcast(event: LiveEvent): void {
     this.server?.to(rooms.meeting(event.meetingId)).emit('meeting:event', event);
+  }
+
+  /**
+   * Something of the team changed outside a live command (REST): a hint to every socket in a meeting of the
+   * team to refetch. Call it only after the change committed. Carries the team and the scope, nothing else.
+   */
+  teamChanged(teamId: string, scope: TeamChangeScope): void {
+    this.server?.to(rooms.team(teamId)).emit('team:changed', { teamId, scope });
   }
 
   /** Every connection in the meeting's room, on every node (through the Redis adapter when there is one). */

@@ -32,6 +32,8 @@ export const rooms = {
   meeting: (meetingId: string) => `meeting:${meetingId}`,
   session: (sessionId: string) => `session:${sessionId}`,
   member: (teamId: string, userId: string) => `member:${teamId}:${userId}`,
+  /** Every socket that joined a meeting of the team (for `team:changed` hints). */
+  team: (teamId: string) => `team:${teamId}`,
 };
 
 /** One event to append and broadcast; `type` fixes the payload's shape. */

@@ -68,6 +68,22 @@ export interface RevokedEvent {
   reason: 'session' | 'membership';
 }
 
+/** What kind of team data changed outside a live command (the REST pages between and beside meetings). */
+export const TEAM_CHANGE_SCOPES = ['steering', 'improvement', 'ethics', 'kasam', 'items'] as const;
+export type TeamChangeScope = (typeof TEAM_CHANGE_SCOPES)[number];
+
+/**
+ * A hint, not a change: something of this team changed outside a live command (e.g. a manager answered an
+ * escalation on the escalations page, someone edited the improvement board); refetch what shows it (a
+ * re-join without lastSeq for a fresh snapshot, the team's REST queries). Not sequenced and not stored: the
+ * database stays the truth. Sent after the change committed, to every socket that joined a meeting of the
+ * team; it carries nothing but the team and the scope.
+ */
+export interface TeamChangedEvent {
+  teamId: string;
+  scope: TeamChangeScope;
+}
+
 export interface ClientToServerEvents {
   'meeting:join': (req: JoinRequest, ack: (res: JoinAck) => void) => void;
   'meeting:leave': (req: { meetingId: string }, ack?: (res: SimpleAck) => void) => void;
@@ -85,6 +101,8 @@ export interface ServerToClientEvents {
   'meeting:presence': (event: PresenceEvent) => void;
   'meeting:typing': (event: TypingEvent) => void;
   'live:revoked': (event: RevokedEvent) => void;
+  /** A hint to refetch (see TeamChangedEvent); only to sockets that joined a meeting of that team. */
+  'team:changed': (event: TeamChangedEvent) => void;
 }
 
 /** Runtime schemas for the small non-command client events. */

@@ -6,9 +6,12 @@ import { type AuthContext, CurrentAuth } from '../../auth/auth.decorators.js';
 import { ApiZodBody, parseOrThrow, uuidParam, zodBody } from '../../common/zod.js';
 import { SteeringService } from '../steering.service.js';
 import { feedbackWall, findVisibleFeedback, giveFeedback, myFeedback, react, toFeedbackDtos } from './feedback.js';
+import { TeamChanges } from '../../live/team-changed.js';
 
 /** Feedback any time: the team's wall, "my feedback", giving and reacting. */
 @ApiTags('steering')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('steering')
 @Controller('teams/:teamId/steering/feedback')
 export class FeedbackController {
   constructor(private readonly steering: SteeringService) {}

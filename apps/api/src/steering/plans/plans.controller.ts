@@ -18,9 +18,12 @@ import {
   setAbsence,
   toPlanDtos,
 } from './plans.js';
+import { TeamChanges } from '../../live/team-changed.js';
 
 /** The plan of any day, past or coming, between meetings: items can be added ahead. */
 @ApiTags('steering')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('steering')
 @Controller('teams/:teamId/steering')
 export class PlansController {
   constructor(private readonly steering: SteeringService) {}

@@ -31,9 +31,12 @@ import {
   toRiskDto,
   updateRisk,
 } from './risks.js';
+import { TeamChanges } from '../../live/team-changed.js';
 
 /** The risk log (filters, sort, CSV) and escalations between meetings. */
 @ApiTags('steering')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('steering')
 @Controller('teams/:teamId/steering')
 export class RisksController {
   constructor(private readonly steering: SteeringService) {}

@@ -8,8 +8,11 @@ import { FACILITATORS } from '../../teams/team-access.service.js';
 import { SteeringService } from '../steering.service.js';
 import { provisionSteering, switchReadyMade, toSettingsDto } from './ready-made.js';
 import { SteeringSettings } from './steering-settings.entity.js';
+import { TeamChanges } from '../../live/team-changed.js';
 
 @ApiTags('steering')
+// Successful writes tell the team's live meetings to refetch (`team:changed`).
+@TeamChanges('steering')
 @Controller('teams/:teamId/steering/settings')
 export class SteeringSettingsController {
   constructor(private readonly steering: SteeringService) {}

@@ -30,6 +30,7 @@ import {
   type PresenceEntry,
   type PresenceEvent,
   type ServerToClientEvents,
+  type TeamChangedEvent,
   type TypingEvent,
 } from '@tillit/protocol';
 import { io, type Socket } from 'socket.io-client';
@@ -76,6 +77,8 @@ const ACK_TIMEOUT_MS = 10_000;
 const GAP_WAIT_MS = 1_000;
 const TYPING_SHOWN_MS = 4_000;
 const TYPING_THROTTLE_MS = 2_000;
+/** `team:changed` hints often come in bursts (a page saving several things): one refresh for a burst. */
+const TEAM_REFRESH_DEBOUNCE_MS = 300;
 
 export const meetingKeys = {
   one: (meetingId: string) => ['meetings', meetingId] as const,
@@ -94,6 +97,10 @@ export class LiveMeetingClient {
   private retries = new Map<string, number>();
   private idle = false;
   private stopped = false;
+  private everConnected = false;
+  /** The next join asks for a fresh snapshot (no lastSeq): something changed outside the event log. */
+  private freshWanted = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Called with the events applied (not with a snapshot), for announcements; `catchUp` after a re-join. */
   onApplied: (events: LiveEvent[], before: MeetingSnapshot, catchUp: boolean) => void = () => {};
@@ -159,7 +166,13 @@ export class LiveMeetingClient {
     });
     this.socket = socket;
 
-    socket.on('connect', () => void this.join());
+    socket.on('connect', () => {
+      const reconnect = this.everConnected;
+      this.everConnected = true;
+      // Catch up on the log first (with lastSeq, so the re-join can be announced); REST changes made while
+      // away were hinted to a socket that was not there, so refresh the team's data as well.
+      void this.join().then(() => reconnect && this.teamChanged());
+    });
     socket.on('disconnect', (reason) => {
       this.joined = false;
       // Emits made while the connection was dying must not leak into the next one before the join.
@@ -185,6 +198,7 @@ export class LiveMeetingClient {
     socket.on('meeting:event', (event) => this.receive(event));
     socket.on('meeting:presence', (event) => this.presence(event));
     socket.on('meeting:typing', (event) => this.typingHint(event));
+    socket.on('team:changed', (event) => this.teamChanged(event));
     socket.on('live:revoked', (event) => {
       this.set(
         event.reason === 'session'
@@ -205,6 +219,7 @@ export class LiveMeetingClient {
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
     clearTimeout(this.gapTimer);
+    clearTimeout(this.refreshTimer);
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     if (this.socket) {
       if (this.joined) this.socket.emit('meeting:leave', { meetingId: this.meetingId });
@@ -244,15 +259,18 @@ export class LiveMeetingClient {
     const socket = this.socket;
     if (!socket) return;
     const current = this.confirmed();
+    const fresh = this.freshWanted;
+    this.freshWanted = false;
     const request = {
       meetingId: this.meetingId,
       device: this.device,
-      ...(current ? { lastSeq: current.lastSeq } : {}),
+      ...(current && !fresh ? { lastSeq: current.lastSeq } : {}),
     };
     let ack: JoinAck;
     try {
       ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:join', request);
     } catch {
+      if (fresh) this.freshWanted = true;
       // Timed out or disconnected: the next 'connect' joins again; a live but silent socket is retried.
       if (socket.connected && !this.stopped) void this.join();
       return;
@@ -260,6 +278,7 @@ export class LiveMeetingClient {
     if (this.stopped) return;
     if (!ack.ok) {
       if (ack.error.code === ErrorCode.RateLimited) {
+        if (fresh) this.freshWanted = true;
         setTimeout(() => socket.connected && void this.join(), (ack.error.retryAfterSeconds ?? 1) * 1000);
         return;
       }
@@ -272,6 +291,8 @@ export class LiveMeetingClient {
       this.set({ clockOffsetMs: Date.parse(s.serverNow) - Date.now() });
       for (const seq of this.buffer.keys()) if (seq <= s.lastSeq) this.buffer.delete(seq);
       this.setConfirmed(s);
+      // Acknowledged commands the snapshot already holds are confirmed now (their event may never arrive).
+      this.prune(s.lastSeq);
       this.drain(true);
     } else {
       this.set({ clockOffsetMs: Date.parse(ack.serverNow) - Date.now() });
@@ -284,6 +305,28 @@ export class LiveMeetingClient {
     this.set({ status: 'connected', error: null });
     if (this.idle) socket.emit('meeting:presence', { meetingId: this.meetingId, idle: true });
     void this.pump();
+  }
+
+  /**
+   * `team:changed` (or a reconnect, `event` undefined): something of the meeting's team changed outside a
+   * command. Refetch the team's REST data (every key under `['teams', teamId]`, and this meeting's own REST
+   * data beside the live snapshot) and, debounced, re-join WITHOUT lastSeq for a fresh snapshot. Only a hint:
+   * nothing here touches the outbox; pending commands are re-sent after the join as always.
+   */
+  private teamChanged(event?: TeamChangedEvent): void {
+    if (this.stopped) return;
+    const teamId = this.confirmed()?.meeting.teamId;
+    if (!teamId || (event && event.teamId !== teamId)) return;
+    void this.queryClient.invalidateQueries({ queryKey: ['teams', teamId] });
+    void this.queryClient.invalidateQueries({
+      predicate: (q) => q.queryKey[0] === 'meetings' && q.queryKey[1] === this.meetingId && q.queryKey.length > 2,
+    });
+    this.freshWanted = true;
+    clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => {
+      // Not joined now: the next join (after 'connect') takes the fresh snapshot.
+      if (this.joined && this.socket?.connected && !this.stopped) void this.join();
+    }, TEAM_REFRESH_DEBOUNCE_MS);
   }
 
   setDevice(device: DeviceKind): void {
