@@ -276,6 +276,21 @@ describe('a live ethics forum', () => {
     expect(JSON.stringify(ended.body)).not.toMatch(/hemlighet/);
     const [row] = (await t.db.query(`SELECT minutes::text AS m FROM meetings WHERE id = $1`, [meeting.id])) as { m: string }[];
     expect(row!.m).not.toMatch(/hemlighet/);
+    // The minutes hold the theme and every group's shared summary, and nothing of the notes (not even a rev).
+    const expected = {
+      themes: [{ phaseId: fac.state!.phases[0]!.id, theme: { source: 'builtin', key: 'dignity' } }],
+      groups: [
+        { phaseId: fac.state!.phases[1]!.id, group: 0, summary: 'Vi vill prata om bemanning i plenum.' },
+        { phaseId: fac.state!.phases[1]!.id, group: 1, summary: 'Vikten av att våga säga till.' },
+      ],
+    };
+    expect(ended.body.minutes.ethics).toEqual(expected);
+    const member = byUser.get(w.member.user.id)!;
+    await member.waitForSeq(fac.lastSeq);
+    const endedEvent = member.applied.find((e) => e.type === 'meeting.ended');
+    expect(endedEvent?.type === 'meeting.ended' && endedEvent.payload.minutes.ethics).toEqual(expected);
+    expect(JSON.stringify(endedEvent)).not.toMatch(/hemlighet|notesRev/);
+    expect(JSON.stringify(ended.body.minutes)).not.toMatch(/notesRev/);
     // The group's members can still read their own notes afterwards.
     const notesUrl = `/api/meetings/${meeting.id}/phases/${fac.state!.phases[1]!.id}/groups/1/notes`;
     expect((await extra[1]!.client.get(notesUrl)).body.text).toMatch(/B-hemlighet/);

@@ -81,6 +81,23 @@ test('a team may lower k to 3, and no lower', async () => {
   await cs[1]!.waitForSeq(cs[0]!.lastSeq);
   expect(reflection(cs[1]!).result).toMatchObject({ n: 5, k: 5, dimensions: { comprehensibility: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 } } });
   await cs[0]!.ok('meeting.end', {});
+  // The minutes keep the revealed aggregate (k was met): count, k, median and distribution, and no texts.
+  const aggregate = {
+    phaseId: cs[0]!.state!.phases[1]!.id,
+    n: 5,
+    k: 5,
+    dimensions: {
+      comprehensibility: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 },
+      manageability: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 },
+      meaningfulness: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 },
+    },
+  };
+  const ended = await w.member.client.get(`/api/meetings/${meeting.id}`);
+  expect(ended.body.minutes.kasam).toMatchObject({ aggregates: [aggregate] });
+  expect(Object.keys(ended.body.minutes.kasam.aggregates[0]).sort()).toEqual(['dimensions', 'k', 'n', 'phaseId']);
+  await cs[1]!.waitForSeq(cs[0]!.lastSeq);
+  const endedEvent = cs[1]!.applied.find((e) => e.type === 'meeting.ended');
+  expect(endedEvent?.type === 'meeting.ended' && endedEvent.payload.minutes.kasam?.aggregates).toEqual([aggregate]);
   // The frames checked below are those of the k = 3 dialogue only.
   for (const c of cs) frames.delete(c);
 });
@@ -237,6 +254,14 @@ describe('anonymity that holds (k = 3)', () => {
     expect(marks!.s).toContain(w.member.user.id);
     expect(marks!.s).not.toContain('Ensam-text');
     await f.ok('meeting.end', {});
+    // Below k nothing was revealed: the minutes hold no aggregate and nothing of the answer.
+    const ended = await w.member.client.get(`/api/meetings/${m2.id}`);
+    expect(ended.body.minutes.kasam).toMatchObject({ aggregates: [] });
+    expect(JSON.stringify(ended.body.minutes)).not.toMatch(/Ensam-text|distribution|median/);
+    await a.waitForSeq(f.lastSeq);
+    const endedEvent = a.applied.find((e) => e.type === 'meeting.ended');
+    expect(endedEvent?.type === 'meeting.ended' && endedEvent.payload.minutes.kasam?.aggregates).toEqual([]);
+    expect(JSON.stringify(endedEvent)).not.toMatch(/Ensam-text|distribution|median/);
     // The default k is 5, and nothing was revealed for this meeting: the trend still holds one point.
     expect((await w.member.client.get(`/api/teams/${w.team.id}/kasam/trend?forumId=${forumId}`)).body).toHaveLength(1);
   });
@@ -288,6 +313,21 @@ describe('success factors, actions and their follow-up', () => {
       error: { code: ErrorCode.ValidationFailed },
     });
     await fac.ok('meeting.end', {});
+    // The minutes: the success factors with their groups (no authors) and the actions with their owners.
+    const ended = await w.member.client.get(`/api/meetings/${meeting.id}`);
+    const kasam = ended.body.minutes.kasam;
+    expect(kasam.aggregates).toEqual([]);
+    expect(kasam.factors).toEqual([
+      { itemId: f1.result.itemId, text: 'Vi hjälps åt', group: 'Gemenskap' },
+      { itemId: f2.result.itemId, text: 'Humor i gruppen', group: 'Gemenskap' },
+    ]);
+    expect(kasam.actions.map((a: { text: string; ownerId: string }) => [a.text, a.ownerId])).toEqual(
+      ['Fredagsfika', 'Avlastning vid sjukdom', 'Introduktion för nya'].map((text) => [text, w.member.user.id]),
+    );
+    expect(JSON.stringify(kasam)).not.toMatch(/authorId/);
+    await mem.waitForSeq(fac.lastSeq);
+    const endedEvent = mem.applied.find((e) => e.type === 'meeting.ended');
+    expect(endedEvent?.type === 'meeting.ended' && endedEvent.payload.minutes.kasam).toEqual(kasam);
   });
 
   test('the next dialogue of the forum follows the actions up', async () => {

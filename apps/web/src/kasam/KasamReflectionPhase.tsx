@@ -116,44 +116,7 @@ export function Aggregate({ result }: { result: KasamAggregate }) {
   const { t } = useTranslation();
   return (
     <div className="stack kasam-result">
-      <div className="kasam-dimensions">
-        {KASAM_DIMENSIONS.map((d) => {
-          const agg = result.dimensions[d];
-          const max = Math.max(1, ...agg.distribution);
-          return (
-            <figure key={d} className="kasam-dimension">
-              <figcaption>
-                <strong>{t(`kasam.dimensions.${d}`)}</strong> · {t('kasam.median', { value: agg.median })}
-              </figcaption>
-              <div className="bars" aria-hidden="true">
-                {agg.distribution.map((n, i) => (
-                  <div key={i} className="bar-col">
-                    <div className="bar" style={{ height: `${(n / max) * 100}%` }} />
-                    <span className="bar-label">{i + 1}</span>
-                  </div>
-                ))}
-              </div>
-              <table className="visually-hidden">
-                <caption>{t('kasam.distribution', { dimension: t(`kasam.dimensions.${d}`) })}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('kasam.value')}</th>
-                    <th scope="col">{t('kasam.count')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {agg.distribution.map((n, i) => (
-                    <tr key={i}>
-                      <td>{i + 1}</td>
-                      <td>{n}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </figure>
-          );
-        })}
-      </div>
+      <Dimensions dimensions={result.dimensions} />
       <h3>{t('kasam.texts')}</h3>
       <div className="kasam-texts">
         {KASAM_TEXTS.map((k) => (
@@ -171,6 +134,51 @@ export function Aggregate({ result }: { result: KasamAggregate }) {
           </section>
         ))}
       </div>
+    </div>
+  );
+}
+
+/** Median and distribution (as bars and as a table for screen readers) per dimension. */
+export function Dimensions({ dimensions }: { dimensions: KasamAggregate['dimensions'] }) {
+  const { t } = useTranslation();
+  return (
+    <div className="kasam-dimensions">
+      {KASAM_DIMENSIONS.map((d) => {
+        const agg = dimensions[d];
+        const max = Math.max(1, ...agg.distribution);
+        return (
+          <figure key={d} className="kasam-dimension">
+            <figcaption>
+              <strong>{t(`kasam.dimensions.${d}`)}</strong> · {t('kasam.median', { value: agg.median })}
+            </figcaption>
+            <div className="bars" aria-hidden="true">
+              {agg.distribution.map((n, i) => (
+                <div key={i} className="bar-col">
+                  <div className="bar" style={{ height: `${(n / max) * 100}%` }} />
+                  <span className="bar-label">{i + 1}</span>
+                </div>
+              ))}
+            </div>
+            <table className="visually-hidden">
+              <caption>{t('kasam.distribution', { dimension: t(`kasam.dimensions.${d}`) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('kasam.value')}</th>
+                  <th scope="col">{t('kasam.count')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {agg.distribution.map((n, i) => (
+                  <tr key={i}>
+                    <td>{i + 1}</td>
+                    <td>{n}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </figure>
+        );
+      })}
     </div>
   );
 }

@@ -625,6 +625,12 @@ export const en: Translation = {
       groupSize: 'Group size',
       mode: 'Grouping',
     },
+    minutes: {
+      theme: 'Theme',
+      noTheme: 'No theme was chosen.',
+      summaries: "The groups' shared summaries",
+      noSummaries: 'No group wrote a shared summary.',
+    },
   },
   kasam: {
     settings: {
@@ -705,6 +711,14 @@ export const en: Translation = {
       add: 'Add the action',
       full: 'You have {{max}} actions – more would be hard to get done.',
       none: 'No actions yet.',
+    },
+    minutes: {
+      aggregate: 'Summary ({{n}} answers, at least {{k}})',
+      notRevealed: 'No summary was shown (fewer than k answered), so nothing of the answers is in the minutes.',
+      factors: 'Success factors',
+      noFactors: 'No success factors.',
+      actions: 'Actions',
+      noActions: 'No new actions.',
     },
   },
   errors: {

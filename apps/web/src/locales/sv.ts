@@ -628,6 +628,12 @@ export const sv = {
       groupSize: 'Gruppstorlek',
       mode: 'Indelning',
     },
+    minutes: {
+      theme: 'Tema',
+      noTheme: 'Inget tema valdes.',
+      summaries: 'Gruppernas gemensamma sammanfattningar',
+      noSummaries: 'Ingen grupp skrev en gemensam sammanfattning.',
+    },
   },
   kasam: {
     settings: {
@@ -708,6 +714,14 @@ export const sv = {
       add: 'Lägg till åtgärden',
       full: 'Ni har {{max}} åtgärder – fler blir svåra att hinna med.',
       none: 'Inga åtgärder ännu.',
+    },
+    minutes: {
+      aggregate: 'Sammanställning ({{n}} svar, minst {{k}})',
+      notRevealed: 'Ingen sammanställning visades (färre än k svarade), så inget av svaren finns i protokollet.',
+      factors: 'Friskfaktorer',
+      noFactors: 'Inga friskfaktorer.',
+      actions: 'Åtgärder',
+      noActions: 'Inga nya åtgärder.',
     },
   },
   errors: {

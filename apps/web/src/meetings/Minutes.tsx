@@ -3,6 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../lib/i18n';
 import { formatDate } from './phases/ItemRow';
 import { MinutesExport, SteeringMinutes } from '../steering/SteeringMinutes';
+import { EthicsMinutes } from '../ethics/EthicsMinutes';
+import { KasamMinutes } from '../kasam/KasamMinutes';
 
 /** The read-only record of an ended meeting. */
 export function Minutes({ s, minutes }: { s: MeetingSnapshot; minutes: MinutesDto }) {
@@ -29,6 +31,8 @@ export function Minutes({ s, minutes }: { s: MeetingSnapshot; minutes: MinutesDt
       {minutes.summary ? <p className="notes-text">{minutes.summary}</p> : <p className="muted">{t('meeting.minutes.noSummary')}</p>}
 
       {minutes.steering && <SteeringMinutes s={s} minutes={minutes.steering} />}
+      {minutes.ethics && <EthicsMinutes minutes={minutes.ethics} />}
+      {minutes.kasam && <KasamMinutes minutes={minutes.kasam} nameOf={nameOf} />}
 
       <h3 id="minutes-created">{t('meeting.minutes.created')}</h3>
       {minutes.created.length ? (

@@ -73,6 +73,19 @@ export interface KasamActionsState {
   outcomes: Record<string, ReviewEntry>;
 }
 
+/* Minutes --------------------------------------------------------------------------------------------- */
+
+/**
+ * What a KASAM dialogue leaves in the minutes. `aggregates` holds only reveals (k was met), and of them only
+ * the count, k and median + distribution per dimension (not the texts). Factors carry no author: nothing
+ * here ties an answer or a contribution to a person; actions carry their owners.
+ */
+export interface KasamMinutesDto {
+  aggregates: { phaseId: string; n: number; k: number; dimensions: Record<KasamDimension, KasamDimensionAggregate> }[];
+  factors: { itemId: string; text: string; group: string | null }[];
+  actions: { itemId: string; text: string; ownerId: string | null; dueDate: string | null }[];
+}
+
 /* Command payloads ------------------------------------------------------------------------------------ */
 
 const rating = z.int().min(1).max(7);

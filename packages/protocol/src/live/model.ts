@@ -14,13 +14,14 @@ import {
   type SteeringPhaseStateMap,
   type SteeringSnapshot,
 } from '../steering.js';
-import { BreakoutSettings, EthicsThemeSettings, type BreakoutState, type EthicsThemeState } from './ethics.js';
+import { BreakoutSettings, EthicsThemeSettings, type BreakoutState, type EthicsMinutesDto, type EthicsThemeState } from './ethics.js';
 import {
   KasamActionsSettings,
   KasamFactorsSettings,
   KasamReflectionSettings,
   type KasamActionsState,
   type KasamFactorsState,
+  type KasamMinutesDto,
   type KasamReflectionState,
 } from './kasam.js';
 
@@ -308,6 +309,10 @@ export interface MinutesDto {
   checkIns: { phaseId: string; answered: string[]; passed: string[] }[];
   /** Daily-steering meetings: plan, risks, escalations, the number of feedback messages. */
   steering?: SteeringMinutesDto | null;
+  /** Ethics forums: the theme and the groups' shared summaries (never the confidential notes). */
+  ethics?: EthicsMinutesDto | null;
+  /** KASAM dialogues: the revealed aggregate (only if k was met), success factors, actions with owners. */
+  kasam?: KasamMinutesDto | null;
 }
 
 /* ------------------------------------------------------------------------------------------------ */
