@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionDto } from '@tillit/protocol';
 import { LessThan, Not, Repository } from 'typeorm';
+import { User } from '../users/user.entity.js';
 import { Session } from './session.entity.js';
 import { RevocationBus } from './revocation.bus.js';
 
@@ -36,8 +37,19 @@ export class SessionsService {
 
   /** The session behind a cookie token, if it is live; slides its expiry at most once a minute. */
   async authenticate(token: string | undefined): Promise<Session | null> {
+    return this.lookup(token, false);
+  }
+
+  /** The same, with the person loaded in the same query (a live connection needs their display name). */
+  async authenticateWithUser(token: string | undefined): Promise<(Session & { user: User }) | null> {
+    return (await this.lookup(token, true)) as (Session & { user: User }) | null;
+  }
+
+  private async lookup(token: string | undefined, withUser: boolean): Promise<Session | null> {
     if (!token || token.length > 100) return null;
-    const session = await this.sessions.findOneBy({ tokenHash: hashToken(token) });
+    const query = this.sessions.createQueryBuilder('s').where('s.token_hash = :hash', { hash: hashToken(token) });
+    if (withUser) query.innerJoinAndSelect('s.user', 'u');
+    const session = await query.getOne();
     if (!session) return null;
     const now = Date.now();
     if (session.expiresAt.getTime() <= now) {

@@ -2,7 +2,6 @@ import { ErrorCode, PROTOCOL_VERSION, SESSION_COOKIE, type ConnectErrorData } fr
 import type { ExtendedError } from 'socket.io';
 import type { AppConfig } from '../config/config.js';
 import type { SessionsService } from '../auth/sessions.service.js';
-import type { UsersService } from '../users/users.service.js';
 import type { LiveSocket } from './live.types.js';
 
 /** The `connect_error` a client receives: `err.message` and a typed `err.data`. */
@@ -32,7 +31,7 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * another site must not ride on the person's cookie; a missing Origin means a non-browser client, which has
  * no ambient cookie to abuse), the protocol version, and the session cookie (the same check as for REST).
  */
-export function handshake(config: AppConfig, sessions: SessionsService, users: UsersService) {
+export function handshake(config: AppConfig, sessions: SessionsService) {
   return async (socket: LiveSocket, next: (err?: ExtendedError) => void) => {
     try {
       const origin = socket.handshake.headers.origin;
@@ -50,13 +49,12 @@ export function handshake(config: AppConfig, sessions: SessionsService, users: U
         );
       }
       const token = cookieValue(socket.handshake.headers.cookie, SESSION_COOKIE);
-      const session = token ? await sessions.authenticate(token) : null;
+      const session = token ? await sessions.authenticateWithUser(token) : null;
       if (!session) return next(connectError({ code: ErrorCode.Unauthenticated, message: 'Sign in to continue' }));
-      const user = await users.get(session.userId);
       socket.data = {
         userId: session.userId,
         sessionId: session.id,
-        displayName: user.displayName,
+        displayName: session.user.displayName,
         device: 'laptop',
         idle: false,
         meetings: [],

@@ -26,8 +26,7 @@ import { SessionsService } from '../auth/sessions.service.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { validationError } from '../common/zod.js';
 import { APP_CONFIG, type AppConfig } from '../config/config.js';
-import { buildSnapshot } from '../meetings/snapshot.js';
-import { UsersService } from '../users/users.service.js';
+import { readSnapshot } from '../meetings/snapshot.js';
 import { CommandRunner } from './command-runner.service.js';
 import { handshake } from './handshake.js';
 import { LiveHub } from './live.hub.js';
@@ -57,7 +56,6 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsService,
-    private readonly users: UsersService,
     private readonly runner: CommandRunner,
     private readonly hub: LiveHub,
     private readonly bus: RevocationBus,
@@ -65,7 +63,7 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
 
   afterInit(server: LiveServer): void {
     this.hub.attach(server);
-    server.use(handshake(this.config, this.sessions, this.users));
+    server.use(handshake(this.config, this.sessions));
     this.revocations = this.bus.events.subscribe((r) => {
       const room = r.kind === 'sessions' ? r.sessionIds.map(rooms.session) : [rooms.member(r.teamId, r.userId)];
       if (room.length === 0) return;
@@ -178,22 +176,23 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     if (meeting.facilitator_id === socket.data.userId) await this.facilitatorSeen(socket.data.userId, [meetingId]);
     const presence = await this.hub.presence(meetingId);
 
-    return this.db.transaction('REPEATABLE READ', async (m) => {
-      const [current] = (await m.query(`SELECT last_seq FROM meetings WHERE id = $1`, [meetingId])) as { last_seq: number }[];
-      if (!current) throw new AppError(ErrorCode.NotFound, 'Not found');
-      const last = Number(current.last_seq);
-      if (lastSeq !== undefined && lastSeq <= last && last - lastSeq <= LIVE_LIMITS.catchUpEvents) {
-        const rows = (await m.query(
-          `SELECT seq, type, payload, created_at FROM meeting_events WHERE meeting_id = $1 AND seq > $2 ORDER BY seq`,
-          [meetingId, lastSeq],
-        )) as { seq: number; type: string; payload: unknown; created_at: Date }[];
-        const events = rows.map(
-          (r) => ({ meetingId, seq: Number(r.seq), type: r.type, payload: r.payload, at: new Date(r.created_at).toISOString() }) as LiveEvent,
-        );
+    if (lastSeq !== undefined) {
+      // A reconnect: the missed events and the current seq in ONE statement (one statement sees one moment, so no
+      // transaction), unless the gap is too long to replay.
+      const rows = (await this.db.query(CATCH_UP_SQL, [meetingId, lastSeq, LIVE_LIMITS.catchUpEvents])) as CatchUpRow[];
+      if (rows.length === 0) throw new AppError(ErrorCode.NotFound, 'Not found');
+      const last = Number(rows[0]!.last_seq);
+      if (lastSeq <= last && last - lastSeq <= LIVE_LIMITS.catchUpEvents) {
+        const events = rows
+          .filter((r) => r.seq !== null)
+          .map(
+            (r) =>
+              ({ meetingId, seq: Number(r.seq), type: r.type, payload: r.payload, at: new Date(r.created_at!).toISOString() }) as LiveEvent,
+          );
         return { ok: true, mode: 'events', events, lastSeq: last, presence, serverNow: new Date().toISOString() };
       }
-      return { ok: true, mode: 'snapshot', snapshot: await buildSnapshot(m, meetingId, socket.data.userId, presence) };
-    });
+    }
+    return { ok: true, mode: 'snapshot', snapshot: await readSnapshot(this.db, meetingId, socket.data.userId, presence) };
   }
 
   private async leave(socket: LiveSocket, raw: unknown): Promise<SimpleAck> {
@@ -271,3 +270,19 @@ const JOIN_AUTHORIZE_SQL = `
     LEFT JOIN team_members tm ON tm.team_id = m.team_id AND tm.user_id = $3
     LEFT JOIN organization_members om ON om.organization_id = t.organization_id AND om.user_id = $3
    WHERE m.id = $1`;
+
+/** The meeting's seq, with the events after `$2` when there are at most `$3` of them (else only the seq). */
+const CATCH_UP_SQL = `
+  SELECT m.last_seq, e.seq, e.type, e.payload, e.created_at
+    FROM meetings m
+    LEFT JOIN meeting_events e ON e.meeting_id = m.id AND e.seq > $2 AND m.last_seq - $2 BETWEEN 0 AND $3
+   WHERE m.id = $1
+   ORDER BY e.seq`;
+
+interface CatchUpRow {
+  last_seq: string | number;
+  seq: string | number | null;
+  type: string;
+  payload: unknown;
+  created_at: Date | null;
+}

@@ -19,7 +19,7 @@ import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { Meeting, MeetingPhase } from './meeting.entity.js';
 import { toMeetingDto } from './meeting.dto.js';
-import { buildSnapshot } from './snapshot.js';
+import { readSnapshot } from './snapshot.js';
 
 type StartBody = z.output<typeof StartMeetingBody>;
 type AdHocBody = z.output<typeof StartAdHocMeetingBody>;
@@ -148,6 +148,6 @@ export class MeetingsService {
     const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
     if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
     await this.access.require(userId, meeting.teamId, ANY_MEMBER);
-    return this.db.transaction('REPEATABLE READ', (m) => buildSnapshot(m, meetingId, userId));
+    return readSnapshot(this.db, meetingId, userId);
   }
 }

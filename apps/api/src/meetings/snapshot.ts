@@ -1,5 +1,5 @@
 import type { MeetingSnapshot, MinutesDto, ParticipantDto, PresenceEntry } from '@tillit/protocol';
-import type { EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error.js';
 import { Item } from '../items/item.entity.js';
 import { steeringSnapshot } from '../steering/live/steering-meeting.js';
@@ -45,16 +45,44 @@ async function participants(m: EntityManager, meeting: Meeting): Promise<Partici
 }
 
 /**
- * The meeting as `viewerId` sees it. Run it inside a REPEATABLE READ transaction so that every part
- * (meeting row, phases, items) is from the same moment as `lastSeq`.
+ * The meeting as `viewerId` sees it, every part (meeting row, phases, items) from the same moment as `lastSeq`:
+ * a read-only REPEATABLE READ transaction, opened in one round trip (TypeORM's `transaction()` takes two, and a
+ * join storm is made of round trips).
  */
+export async function readSnapshot(
+  db: DataSource,
+  meetingId: string,
+  viewerId: string,
+  presence: PresenceEntry[] = [],
+): Promise<MeetingSnapshot> {
+  const runner = db.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
+    const snapshot = await buildSnapshot(runner.manager, meetingId, viewerId, presence);
+    await runner.query('COMMIT');
+    return snapshot;
+  } catch (err) {
+    await runner.query('ROLLBACK').catch(() => undefined);
+    throw err;
+  } finally {
+    await runner.release();
+  }
+}
+
+/** See `readSnapshot`; run inside a REPEATABLE READ transaction. */
 export async function buildSnapshot(
   m: EntityManager,
   meetingId: string,
   viewerId: string,
   presence: PresenceEntry[] = [],
 ): Promise<MeetingSnapshot> {
-  const meeting = await m.findOne(Meeting, { where: { id: meetingId }, relations: { forum: true } });
+  // One query (`findOne` with a relation makes two: a DISTINCT id query, then the row).
+  const meeting = await m
+    .createQueryBuilder(Meeting, 'mt')
+    .leftJoinAndSelect('mt.forum', 'forum')
+    .where('mt.id = :meetingId', { meetingId })
+    .getOne();
   if (!meeting) throw notFound();
   const [phases, items, people] = [await loadPhases(m, meetingId), await meetingItems(m, meeting), await participants(m, meeting)];
   return {
