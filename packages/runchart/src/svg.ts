@@ -51,7 +51,9 @@ export function renderRunChartSvg(layout: ChartLayout, text: SvgText): string {
     );
   }
   for (const t of layout.xTicks) {
-    parts.push(`<text x="${f(t.x)}" y="${f(plot.bottom + 16)}" text-anchor="middle" fill="${c.text}">${esc(fmtDate(t.label))}</text>`);
+    // A date label (about 60 px) centred on the last point would be cut at the chart's right edge.
+    const anchor = t.x + 32 > layout.width ? 'end' : 'middle';
+    parts.push(`<text x="${f(t.x)}" y="${f(plot.bottom + 16)}" text-anchor="${anchor}" fill="${c.text}">${esc(fmtDate(t.label))}</text>`);
   }
   parts.push(
     `<line x1="${f(plot.left)}" y1="${f(plot.bottom)}" x2="${f(plot.right)}" y2="${f(plot.bottom)}" stroke="${c.text}" stroke-width="1"/>`,

@@ -13,8 +13,8 @@ import {
   improvementField,
 } from '@tillit/protocol';
 import { analyse, describe, describeCentre, layoutRunChart, renderRunChartSvg, type Lang } from '@tillit/runchart';
-import PDFDocument from 'pdfkit';
 import SVGtoPDF from 'svg-to-pdfkit';
+import { createPdf, PDF_FONT, pdfText } from '../common/pdf-fonts.js';
 
 type CycleField = (typeof CYCLE_FIELDS)[number];
 
@@ -214,30 +214,23 @@ export function reportMarkdown(input: ReportInput): string {
   return out.join('\n');
 }
 
-/**
- * The standard PDF fonts cover WinAnsi (Swedish letters included); anything outside it would print as
- * garbage, so it becomes '?'.
- */
-const WIN_ANSI_EXTRA = new Set('€‚ƒ„…†‡ˆ‰Š‹ŒŽ‘’“”•–—˜™š›œžŸ');
-const pdfSafe = (s: string) => [...s].map((ch) => (ch.charCodeAt(0) < 256 || WIN_ANSI_EXTRA.has(ch) ? ch : '?')).join('');
-
 export function reportPdf(input: ReportInput): Promise<Buffer> {
   const { idea } = input;
   const { w, cycles, text, owner, origin, charts } = parts(input);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: pdfSafe(`${w.report}: ${idea.title}`), Producer: 'Tillit' } });
+  const doc = createPdf({ size: 'A4', margin: 50, info: { Title: `${w.report}: ${idea.title}`, Producer: 'Tillit' } });
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const h = (s: string, size: number) => doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).text(pdfSafe(s)).moveDown(0.2);
-  const p = (s: string) => doc.font('Helvetica').fontSize(10).text(pdfSafe(s));
+  const h = (s: string, size: number) => doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(size).text(pdfText(s)).moveDown(0.2);
+  const p = (s: string) => doc.font(PDF_FONT.regular).fontSize(10).text(pdfText(s));
   const labelled = (label: string, value: string) => {
-    doc.font('Helvetica-Bold').fontSize(10).text(pdfSafe(`${label}: `), { continued: true }).font('Helvetica').text(pdfSafe(value));
+    doc.font(PDF_FONT.bold).fontSize(10).text(pdfText(`${label}: `), { continued: true }).font(PDF_FONT.regular).text(pdfText(value));
   };
 
-  doc.font('Helvetica-Bold').fontSize(18).text(pdfSafe(`${w.report}: ${idea.title}`));
+  doc.font(PDF_FONT.bold).fontSize(18).text(pdfText(`${w.report}: ${idea.title}`));
   p(`${w.status[idea.status]} · ${w.owner}: ${owner} · ${w.origin}: ${origin} · ${w.exported}: ${input.now.toISOString().slice(0, 10)}`);
   h(w.model, 14);
   labelled(w.aim, block(text(fieldKey.idea(idea.id, 'aim')), w.none));
@@ -255,11 +248,12 @@ export function reportPdf(input: ReportInput): Promise<Buffer> {
     const width = doc.page.width - 100;
     const height = width / 2;
     if (doc.y + height > doc.page.height - 60) doc.addPage();
-    SVGtoPDF(doc, c.svg, 50, doc.y + 6, { width, height, assumePt: true });
+    // The chart's labels in our font too: svg-to-pdfkit would otherwise pick Helvetica.
+    SVGtoPDF(doc, c.svg, 50, doc.y + 6, { width, height, fontCallback: (_family, bold) => (bold ? PDF_FONT.bold : PDF_FONT.regular) });
     doc.y += height + 12;
     doc.x = 50;
-    doc.font('Helvetica-Bold').fontSize(10).text(pdfSafe(w.signals));
-    for (const s of [...c.signals, c.centre]) doc.font('Helvetica').fontSize(10).text(pdfSafe(`• ${s}`));
+    doc.font(PDF_FONT.bold).fontSize(10).text(pdfText(w.signals));
+    for (const s of [...c.signals, c.centre]) doc.font(PDF_FONT.regular).fontSize(10).text(pdfText(`• ${s}`));
   }
 
   h(w.cycles, 14);
@@ -267,7 +261,7 @@ export function reportPdf(input: ReportInput): Promise<Buffer> {
   for (const cy of cycles) {
     const f = (name: CycleField) => block(text(fieldKey.cycle(cy.id, name)), w.none);
     h(w.cycle(cy.number, cy.startedOn), 12);
-    doc.font('Helvetica-Bold').fontSize(11).text(pdfSafe(w.plan));
+    doc.font(PDF_FONT.bold).fontSize(11).text(pdfText(w.plan));
     labelled(w.fields.objective, f('objective'));
     cy.questionIds.forEach((q, i) => {
       const qt = (name: 'question' | 'prediction' | 'result') => block(text(fieldKey.question(cy.id, q, name)), w.none);
@@ -279,12 +273,12 @@ export function reportPdf(input: ReportInput): Promise<Buffer> {
     labelled(w.fields.where, f('where'));
     labelled(w.fields.when, f('when'));
     labelled(w.fields.dataPlan, f('dataPlan'));
-    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(pdfSafe(w.do));
+    doc.moveDown(0.3).font(PDF_FONT.bold).fontSize(11).text(pdfText(w.do));
     labelled(w.fields.observations, f('observations'));
     labelled(w.fields.deviations, f('deviations'));
-    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(pdfSafe(w.study));
+    doc.moveDown(0.3).font(PDF_FONT.bold).fontSize(11).text(pdfText(w.study));
     labelled(w.fields.learning, f('learning'));
-    doc.moveDown(0.3).font('Helvetica-Bold').fontSize(11).text(pdfSafe(w.act));
+    doc.moveDown(0.3).font(PDF_FONT.bold).fontSize(11).text(pdfText(w.act));
     labelled(w.decision, cy.decision ? w.decisions[cy.decision] : w.running);
     labelled(w.fields.nextStep, f('nextStep'));
   }

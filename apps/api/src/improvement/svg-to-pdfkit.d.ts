@@ -5,6 +5,13 @@ declare module 'svg-to-pdfkit' {
     svg: string,
     x: number,
     y: number,
-    options?: { width?: number; height?: number; assumePt?: boolean; preserveAspectRatio?: string },
+    options?: {
+      width?: number;
+      height?: number;
+      assumePt?: boolean;
+      preserveAspectRatio?: string;
+      /** The name (or source) of the font pdfkit should use for a text element; the default picks a standard font. */
+      fontCallback?: (family: string, bold: boolean, italic: boolean, fontOptions: { fauxItalic: boolean; fauxBold: boolean }) => string;
+    },
   ): void;
 }

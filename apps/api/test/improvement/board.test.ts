@@ -3,9 +3,10 @@
  * questions; co-edited fields with conflicts kept in the history; measures and data points; the reports.
  */
 import { ErrorCode, type ImprovementBoardDto, type FieldVersionDto } from '@tillit/protocol';
-import { world } from '../factories.js';
+import { join, signUp, world } from '../factories.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import { createForum, LiveClient, startMeeting } from '../live/live-harness.js';
+import { readPdf } from '../pdf-text.js';
 import { improvementApi } from './improvement-fixtures.js';
 
 let t: TestApp;
@@ -206,4 +207,45 @@ test('the report: Markdown with the questions, every cycle, each chart as an SVG
   const chart = await w.member.client.get<string>(url(`/measures/${m.id}/chart.svg?lang=en`));
   expect(chart.headers.get('content-type')).toMatch(/image\/svg\+xml/);
   expect(chart.body).toContain('Median');
+});
+
+test('the PDF report prints names and text outside Latin-1 as written, chart labels included, in an embedded font', async () => {
+  // The standard PDF fonts only know WinAnsi: these used to come out as "?".
+  const nguyen = await signUp(t.url, 'Nguyễn Thị Hương');
+  await join(w.admin, w.team.id, nguyen);
+  const a = improvementApi(w.member, w.team.id);
+  const idea = await a.createIdea({
+    title: 'Säkra lyft med Čedomir Šahinović',
+    aim: 'Łucja Wójcik: färre tunga lyft → mindre ont i ryggen',
+    measure: 'Lyft per pass',
+    change: 'Ayşe Yılmaz provar “glidlakan” – 200 € styck',
+    ownerId: nguyen.user.id,
+  });
+  const m = await a.createMeasure(idea.id, { name: 'Tunga lyft – Łucja', unit: 'st', better: 'down', goal: 2 });
+  for (const [i, v] of [5, 6, 4, 5].entries()) await a.addPoint(m.id, { date: `2030-03-0${i + 1}`, value: v });
+
+  const res = await fetch(`${t.url}${url(`/ideas/${idea.id}/report.pdf`)}`, { headers: { cookie: w.member.client.cookieHeader } });
+  expect(res.status).toBe(200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const pdf = readPdf(bytes);
+  // DejaVu Sans, regular and bold, embedded (/FontFile2); the run chart's labels too, no standard font anywhere.
+  expect(pdf.fonts.map((f) => [f.baseFont.replace(/^[A-Z]{6}\+/, ''), f.embedded]).sort()).toEqual([
+    ['DejaVuSans', true],
+    ['DejaVuSans-Bold', true],
+  ]);
+  // Their ToUnicode maps hold these letters (U+010C for Č …): they were drawn, not replaced.
+  const mapped = new Set(pdf.fonts.flatMap((f) => [...f.characters]));
+  for (const ch of ['Č', 'Ł', 'ş', 'ı', 'ễ', '→', '€', '“']) expect(mapped).toContain(ch);
+  const text = pdf.text.replace(/\s+/g, ' ');
+  expect(text).toContain('PDSA-rapport: Säkra lyft med Čedomir Šahinović');
+  expect(text).toContain('Ansvarig: Nguyễn Thị Hương');
+  expect(text).toContain('Vad vill vi åstadkomma?: Łucja Wójcik: färre tunga lyft → mindre ont i ryggen');
+  expect(text).toContain('Ayşe Yılmaz provar “glidlakan” – 200 € styck');
+  expect(text).toContain('Tunga lyft – Łucja (st)');
+  // The chart's labels are drawn a glyph at a time, in the same font.
+  expect(pdf.text.replace(/\s+/g, '')).toContain('Median5');
+  expect(text).not.toContain('\ufffd');
+  // Subset: the glyphs the report uses, not the whole font (0.7 MB a face).
+  expect(bytes.length).toBeLessThan(100_000);
 });

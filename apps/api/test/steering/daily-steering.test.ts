@@ -4,9 +4,10 @@
  * snapshot), the next morning's carry-over, escalation to the manager, minutes and their exports.
  */
 import { addDays, type ForumDto, type MeetingSnapshot, type SteeringSnapshot } from '@tillit/protocol';
-import { createTeam, type Person, world } from '../factories.js';
+import { createOrg, createTeam, join as joinTeam, type Person, signUp, world } from '../factories.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import { LiveClient, relaxRateLimit, startMeeting } from '../live/live-harness.js';
+import { readPdf } from '../pdf-text.js';
 import { addPlanItem, addRisk, today } from './steering-fixtures.js';
 
 let t: TestApp;
@@ -284,4 +285,50 @@ test('steering commands in a meeting without steering phases are refused; ids of
   const c = await join(w.facilitator, meeting.id);
   expect(await c.cmd('plan.add', { title: 'x' })).toMatchObject({ ok: false, error: { code: 'WRONG_PHASE' } });
   expect((await fresh(w.facilitator, meeting.id)).steering).toBeNull();
+});
+
+test('the minutes PDF prints names and text outside Latin-1 as written, in an embedded font', async () => {
+  // The standard PDF fonts only know WinAnsi: these names used to come out as "?".
+  const cedomir = await signUp(t.url, 'Čedomir Šahinović');
+  const lucja = await signUp(t.url, 'Łucja Wójcik');
+  const ayse = await signUp(t.url, 'Ayşe Yılmaz');
+  const nguyen = await signUp(t.url, 'Nguyễn Thị Hương');
+  const team = await createTeam(cedomir, (await createOrg(cedomir, 'Vård och omsorg')).id);
+  await joinTeam(cedomir, team.id, lucja, 'facilitator');
+  await joinTeam(cedomir, team.id, ayse);
+  await joinTeam(cedomir, team.id, nguyen);
+  await addPlanItem(cedomir, team.id, { title: 'Lyft med “Berit” → rum 4', assigneeIds: [ayse.user.id] });
+  await addPlanItem(cedomir, team.id, { title: 'Beställa material', assigneeIds: [cedomir.user.id] });
+  const absent = { day: today(), userId: nguyen.user.id, absent: true };
+  expect((await cedomir.client.request('PUT', `/api/teams/${team.id}/steering/absences`, absent)).status).toBe(204);
+  const afternoon = (await cedomir.client.get<ForumDto[]>(`/api/teams/${team.id}/forums`)).body.find((f) => f.kind === 'daily-afternoon')!;
+  const meeting = await startMeeting(cedomir, team.id, afternoon.id, { facilitatorId: lucja.user.id });
+  const l = await join(lucja, meeting.id);
+  await l.ok('phase.goto', { index: 1 });
+  await l.ok('risk.add', { type: 'risk', description: 'Glidlakan saknas – kostar 200 €', severity: 'high', ownerId: nguyen.user.id });
+  await l.ok('meeting.end', {});
+
+  const res = await fetch(`${t.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: ayse.client.cookieHeader } });
+  expect(res.status).toBe(200);
+  const bytes = Buffer.from(await res.arrayBuffer());
+  expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+  const pdf = readPdf(bytes);
+  // DejaVu Sans, regular and bold, embedded (/FontFile2); no standard font anywhere.
+  expect(pdf.fonts.map((f) => [f.baseFont.replace(/^[A-Z]{6}\+/, ''), f.embedded]).sort()).toEqual([
+    ['DejaVuSans', true],
+    ['DejaVuSans-Bold', true],
+  ]);
+  // Their ToUnicode maps hold these letters (U+010C for Č …): they were drawn, not replaced.
+  const mapped = new Set(pdf.fonts.flatMap((f) => [...f.characters]));
+  for (const ch of ['Č', 'Ł', 'ş', 'ı', 'ễ', '→', '€', '“']) expect(mapped).toContain(ch);
+  // The text as a reader gets it: every name and sign as written, nothing replaced.
+  const text = pdf.text.replace(/\s+/g, ' ');
+  expect(text).toContain('Samtalsledare: Łucja Wójcik');
+  expect(text).toContain('Lyft med “Berit” → rum 4 – Ayşe Yılmaz – planerad');
+  expect(text).toContain('Beställa material – Čedomir Šahinović – planerad');
+  expect(text).toContain('Frånvarande: Nguyễn Thị Hương');
+  expect(text).toContain('Risk: Glidlakan saknas – kostar 200 € · hög · öppen · ansvarig: Nguyễn Thị Hương');
+  expect(text).not.toMatch(/[?\ufffd]/);
+  // Subset: the document carries the glyphs it uses, not the whole font (0.7 MB a face).
+  expect(bytes.length).toBeLessThan(100_000);
 });
