@@ -112,6 +112,15 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
   await c.vote('Tydligare veckoschema');
   await expect(anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.bertil.displayName, used: 2, total: 3 }))).toBeVisible();
   await expect(anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.cecilia.displayName, used: 2, total: 3 }))).toBeVisible();
+  // A duplicate removed mid-vote (back in the ideas): the vote on it comes back to Bertil, on every screen.
+  await b.vote('Bättre överlämning till natten');
+  await expect(bertil.page.getByText(fill(b.t.meeting.voting.left, { left: 0, total: 3 }))).toBeVisible();
+  await a.button(t.meeting.controls.previous).click();
+  await a.button(fill(t.meeting.items.deleteNamed, { text: 'Bättre överlämning till natten' })).click();
+  await a.nextPhase();
+  for (const room of [a, b, c]) await expect(room.phaseTitle()).toHaveText(t.templates.prioritise);
+  await expect(bertil.page.getByText(fill(b.t.meeting.voting.left, { left: 1, total: 3 }))).toBeVisible();
+  await expect(anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.bertil.displayName, used: 2, total: 3 }))).toBeVisible();
   await expect(a.votingList()).not.toContainText(fill(t.meeting.voting.total_other, { count: 3 }));
   await a.button(t.meeting.voting.reveal).click();
   for (const room of [a, b, c]) {

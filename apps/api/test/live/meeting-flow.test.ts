@@ -212,3 +212,153 @@ test('in-turn check-in, pass rules, ready reset on phase change, hands queue ord
     for (const c of [fac, mem, mgr]) c.close();
   }
 });
+
+test('votes on an item that leaves the board during voting go back to their owners, on every device', async () => {
+  const w = await meetingWorld(t.url);
+  const res = await w.facilitator.client.post(`/api/teams/${w.team.id}/meetings`, {
+    title: 'Prioritering',
+    facilitatorId: w.facilitator.user.id,
+    phases: [
+      { kind: 'capture', title: 'Förslag', settings: { itemKinds: ['idea'] } },
+      { kind: 'voting', title: 'Prioritera', settings: { itemKinds: ['idea'], votesPerPerson: 3, maxPerItem: 2 } },
+      { kind: 'summary', title: 'Sammanfattning', settings: {} },
+    ],
+  });
+  expect(res.status).toBe(201);
+  const fac = await LiveClient.connect(t.url, w.facilitator);
+  const mem = await LiveClient.connect(t.url, w.member);
+  const F = w.facilitator.user.id;
+  const M = w.member.user.id;
+  const voting = (c: LiveClient) => {
+    const p = c.state!.phases[1]!;
+    if (p.kind !== 'voting') throw new Error('not the voting phase');
+    return p.state;
+  };
+  /** Both clients, built only from the broadcasts, agree with a fresh snapshot, their own votes included. */
+  const agreeWithDatabase = async (seq: number) => {
+    for (const c of [fac, mem]) {
+      await c.waitForSeq(seq);
+      const truth = await fresh(c);
+      expect(shared(c.state!)).toEqual(shared(truth));
+      const view = truth.phases[1]!;
+      expect(view.kind === 'voting' && view.state.mine).toEqual(voting(c).mine);
+    }
+  };
+  try {
+    for (const c of [fac, mem]) await c.join(res.body.id);
+    const dup = await mem.ok('item.add', { kind: 'idea', text: 'Fler rollatorer' });
+    const walkers = await fac.ok('item.add', { kind: 'idea', text: 'Rollatorer i korridoren' });
+    const keys = await mem.ok('item.add', { kind: 'idea', text: 'Nyckelskåp' });
+    const A = dup.result.itemId;
+    const B = walkers.result.itemId;
+    const C = keys.result.itemId;
+    await fac.ok('phase.goto', { index: 1 });
+
+    // Both spend votes on the item that turns out to be a duplicate; the member spends the whole budget.
+    await mem.ok('vote.cast', { itemId: A, delta: 1 });
+    await mem.ok('vote.cast', { itemId: A, delta: 1 });
+    await mem.ok('vote.cast', { itemId: B, delta: 1 });
+    await fac.ok('vote.cast', { itemId: A, delta: 1 });
+    const cast = await fac.ok('vote.cast', { itemId: C, delta: 1 });
+    expect(await mem.cmd('vote.cast', { itemId: C, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.VoteLimit } });
+    await mem.waitForSeq(cast.seq);
+    expect(voting(mem).used).toEqual({ [M]: 3, [F]: 2 });
+
+    // The duplicate is deleted mid-vote: its votes go back, live, on both devices.
+    const del = await mem.ok('item.delete', { itemId: A });
+    for (const c of [fac, mem]) {
+      await c.waitForSeq(del.seq);
+      expect(c.state!.items.map((i) => i.id)).not.toContain(A);
+      expect(voting(c).used).toEqual({ [M]: 1, [F]: 1 });
+      expect(voting(c).tallies).toBeNull();
+    }
+    expect(voting(mem).mine).toEqual({ [B]: 1 });
+    expect(voting(fac).mine).toEqual({ [C]: 1 });
+    await agreeWithDatabase(del.seq);
+
+    // The budget can be spent again, up to the limit and no further.
+    await mem.ok('vote.cast', { itemId: B, delta: 1 });
+    const again = await mem.ok('vote.cast', { itemId: C, delta: 1 });
+    expect(again.result.mine).toEqual({ [B]: 2, [C]: 1 });
+    expect(await mem.cmd('vote.cast', { itemId: C, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.VoteLimit } });
+    await fac.waitForSeq(again.seq);
+    expect(voting(fac).used).toEqual({ [M]: 3, [F]: 1 });
+
+    // Closing an item also takes it off the board: the facilitator's vote on the key cabinet comes back.
+    const closed = await mem.ok('item.edit', { itemId: C, status: 'done' });
+    await agreeWithDatabase(closed.seq);
+    expect(voting(fac).used).toEqual({ [M]: 2, [F]: 0 });
+    expect(voting(fac).mine).toEqual({});
+    expect(voting(mem).mine).toEqual({ [B]: 2 });
+
+    // The results list only items on the board; one deleted after the reveal leaves the results too.
+    await fac.ok('vote.cast', { itemId: B, delta: 1 });
+    const rev = await fac.ok('vote.reveal', {});
+    for (const c of [fac, mem]) {
+      await c.waitForSeq(rev.seq);
+      expect(voting(c).tallies).toEqual({ [B]: 3 });
+    }
+    const gone = await fac.ok('item.delete', { itemId: B });
+    await agreeWithDatabase(gone.seq);
+    for (const c of [fac, mem]) expect(voting(c)).toMatchObject({ tallies: {}, used: { [M]: 0, [F]: 0 } });
+
+    await fac.ok('phase.goto', { index: 2 });
+    const end = await fac.ok('meeting.end', {});
+    await agreeWithDatabase(end.seq);
+    expect(mem.state!.minutes!.votes).toEqual([{ phaseId: mem.state!.phases[1]!.id, title: 'Prioritera', tallies: {} }]);
+  } finally {
+    for (const c of [fac, mem]) c.close();
+  }
+});
+
+test('votes on an item deleted in another meeting come back at the next vote, and the reveal leaves it out', async () => {
+  const w = await meetingWorld(t.url);
+  const create = (title: string, phases: unknown[]) =>
+    w.facilitator.client.post<{ id: string }>(`/api/teams/${w.team.id}/meetings`, { title, facilitatorId: w.facilitator.user.id, phases });
+  const votingMeeting = await create('Prioritering', [
+    { kind: 'voting', title: 'Prioritera', settings: { itemKinds: ['plan'], votesPerPerson: 2, maxPerItem: 2 } },
+  ]);
+  const otherMeeting = await create('Eftermiddagsmöte', [{ kind: 'capture', title: 'Plan', settings: { itemKinds: ['plan'] } }]);
+  expect([votingMeeting.status, otherMeeting.status]).toEqual([201, 201]);
+  const fac = await LiveClient.connect(t.url, w.facilitator);
+  const mem = await LiveClient.connect(t.url, w.member);
+  const elsewhere = await LiveClient.connect(t.url, w.facilitator);
+  const F = w.facilitator.user.id;
+  const M = w.member.user.id;
+  const voting = (c: LiveClient) => {
+    const p = c.state!.phases[0]!;
+    if (p.kind !== 'voting') throw new Error('not the voting phase');
+    return p.state;
+  };
+  try {
+    await elsewhere.join(otherMeeting.body.id);
+    const a = await elsewhere.ok('item.add', { kind: 'plan', text: 'Promenad efter lunch' });
+    const b = await elsewhere.ok('item.add', { kind: 'plan', text: 'Städa förrådet' });
+    const [A, B] = [a.result.itemId, b.result.itemId];
+    for (const c of [fac, mem]) await c.join(votingMeeting.body.id);
+    await mem.ok('vote.cast', { itemId: A, delta: 1 });
+    await mem.ok('vote.cast', { itemId: A, delta: 1 });
+    await fac.ok('vote.cast', { itemId: A, delta: 1 });
+    expect(await mem.cmd('vote.cast', { itemId: B, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.VoteLimit } });
+
+    // Deleted in the other meeting: this one hears nothing, but the member's next vote finds the budget back.
+    await elsewhere.ok('item.delete', { itemId: A });
+    const cast = await mem.ok('vote.cast', { itemId: B, delta: 1 });
+    expect(cast.result.mine).toEqual({ [B]: 1 });
+    await fac.waitForSeq(cast.seq);
+    expect(voting(fac).used).toEqual({ [M]: 1, [F]: 1 });
+
+    // The reveal counts only items that exist, and gives the facilitator's vote back on every device.
+    const rev = await fac.ok('vote.reveal', {});
+    for (const c of [fac, mem]) {
+      await c.waitForSeq(rev.seq);
+      expect(voting(c)).toMatchObject({ tallies: { [B]: 1 }, used: { [M]: 1, [F]: 0 } });
+      // (Its item list still shows the deleted item until a re-join: item events reach only their own meeting.)
+      const truth = await fresh(c);
+      expect(c.state!.phases).toEqual(truth.phases);
+    }
+    expect(voting(fac).mine).toEqual({});
+  } finally {
+    for (const c of [fac, mem, elsewhere]) c.close();
+  }
+});

@@ -374,6 +374,8 @@ export const en: Translation = {
       itemAdded: '{{name}} added: {{text}}',
       phaseChanged: 'Now: {{title}}, phase {{n}} of {{total}}',
       votesRevealed: 'The votes are shown now',
+      votesBack_one: 'You got {{count}} vote back: something you voted on can no longer be voted on',
+      votesBack_other: 'You got {{count}} votes back: something you voted on can no longer be voted on',
       meetingEnded: 'The meeting has ended',
       meetingStarted: 'The meeting has started',
       facilitatorChanged: '{{name}} is the facilitator now',
@@ -720,6 +722,11 @@ export const en: Translation = {
       actions: 'Actions',
       noActions: 'No new actions.',
     },
+  },
+  actionForm: {
+    textRequired: 'Write what is to be done.',
+    dueInvalid: 'The date is not complete. Enter the whole date or clear the field.',
+    added: 'Action added: “{{text}}”.',
   },
   errors: {
     VALIDATION_FAILED: 'Please check the details and try again.',

@@ -377,6 +377,8 @@ export const sv = {
       itemAdded: '{{name}} lade till: {{text}}',
       phaseChanged: 'Nu: {{title}}, del {{n}} av {{total}}',
       votesRevealed: 'Rösterna visas nu',
+      votesBack_one: 'Du fick tillbaka {{count}} röst: något du röstade på finns inte längre att rösta på',
+      votesBack_other: 'Du fick tillbaka {{count}} röster: något du röstade på finns inte längre att rösta på',
       meetingEnded: 'Mötet är avslutat',
       meetingStarted: 'Mötet har börjat',
       facilitatorChanged: '{{name}} är nu samtalsledare',
@@ -723,6 +725,11 @@ export const sv = {
       actions: 'Åtgärder',
       noActions: 'Inga nya åtgärder.',
     },
+  },
+  actionForm: {
+    textRequired: 'Skriv vad som ska göras.',
+    dueInvalid: 'Datumet är inte helt ifyllt. Skriv hela datumet eller töm fältet.',
+    added: 'Åtgärden är tillagd: ”{{text}}”.',
   },
   errors: {
     VALIDATION_FAILED: 'Kontrollera uppgifterna och försök igen.',

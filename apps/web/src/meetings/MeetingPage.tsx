@@ -292,8 +292,22 @@ function PhaseSection() {
   );
 }
 
+/** Your votes given back because something you voted on left a voting board that is still open for votes. */
+function votesBack(e: LiveEvent, before: MeetingSnapshot, me: string): number {
+  if (e.type === 'votes.revealed' || !('votesReleased' in e.payload) || !e.payload.votesReleased) return 0;
+  let back = 0;
+  for (const r of e.payload.votesReleased) {
+    const phase = before.phases.find((p) => p.id === r.phaseId);
+    const now = r.used[me];
+    if (phase?.kind === 'voting' && !phase.state.revealed && now !== undefined) back += (phase.state.used[me] ?? 0) - now;
+  }
+  return back;
+}
+
 function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFunction): string | null {
   const name = (id: string | null) => before.participants.find((p) => p.userId === id)?.displayName ?? t('meeting.someone');
+  const back = votesBack(e, before, me);
+  if (back > 0) return t('meeting.announce.votesBack', { count: back });
   switch (e.type) {
     case 'item.added':
       return e.payload.item.authorId === me ? null : t('meeting.announce.itemAdded', { name: name(e.payload.item.authorId), text: e.payload.item.text });

@@ -4,7 +4,7 @@
  * app uses it to update its React Query cache, for the sender and for everyone else alike.
  * Pure: never mutates its input. Events must be applied in seq order (see events.ts).
  */
-import type { LiveEvent, LiveEventOf, LiveEventType } from './events.js';
+import type { LiveEvent, LiveEventOf, LiveEventType, VotesReleased } from './events.js';
 import type { ItemDto, MeetingSnapshot, PhaseView } from './model.js';
 import { STEERING_REDUCERS } from '../steering.js';
 import { followIdeaItem, IMPROVEMENT_REDUCERS } from '../improvement.js';
@@ -26,12 +26,33 @@ function updatePhase<K extends PhaseView['kind']>(
   };
 }
 
+const without = (r: Record<string, number>, ids: readonly string[]) =>
+  Object.fromEntries(Object.entries(r).filter(([id]) => !ids.includes(id)));
+
+/** Votes on items that left a voting board go back to their owners; tallies and your own votes forget them. */
+function releaseVotes(s: MeetingSnapshot, released: VotesReleased[] | undefined): MeetingSnapshot {
+  if (!released?.length) return s;
+  return released.reduce(
+    (acc, r) =>
+      updatePhase(acc, r.phaseId, 'voting', (p) => ({
+        ...p,
+        state: {
+          ...p.state,
+          used: { ...p.state.used, ...r.used },
+          mine: without(p.state.mine, r.itemIds),
+          tallies: p.state.tallies && without(p.state.tallies, r.itemIds),
+        },
+      })),
+    s,
+  );
+}
+
 const REDUCERS: { [K in LiveEventType]: Reducer<K> } = {
   ...STEERING_REDUCERS,
   ...IMPROVEMENT_REDUCERS,
   'item.added': (s, e) => ({ ...s, items: upsertItem(s.items, e.payload.item) }),
-  'item.updated': (s, e) => ({ ...s, items: upsertItem(s.items, e.payload.item) }),
-  'item.deleted': (s, e) => ({
+  'item.updated': (s, e) => releaseVotes({ ...s, items: upsertItem(s.items, e.payload.item) }, e.payload.votesReleased),
+  'item.deleted': (s, e) => releaseVotes({
     ...s,
     items: s.items
       .filter((i) => i.id !== e.payload.itemId)
@@ -42,7 +63,7 @@ const REDUCERS: { [K in LiveEventType]: Reducer<K> } = {
       }
       return p;
     }),
-  }),
+  }, e.payload.votesReleased),
   'checkin.answered': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'check-in', (p) => ({
       ...p,
@@ -50,23 +71,26 @@ const REDUCERS: { [K in LiveEventType]: Reducer<K> } = {
     })),
   'checkin.turn': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'check-in', (p) => ({ ...p, state: { ...p.state, turnUserId: e.payload.userId } })),
-  'review.updated': (s, e) => ({
+  'review.updated': (s, e) => releaseVotes({
     ...updatePhase(s, e.payload.phaseId, 'review', (p) => ({
       ...p,
       state: { ...p.state, outcomes: { ...p.state.outcomes, [e.payload.itemId]: e.payload.entry } },
     })),
     items: upsertItem(s.items, e.payload.item),
-  }),
+  }, e.payload.votesReleased),
   'vote.changed': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'voting', (p) => ({
       ...p,
       state: { ...p.state, used: { ...p.state.used, [e.payload.userId]: e.payload.used } },
     })),
   'votes.revealed': (s, e) =>
-    updatePhase(s, e.payload.phaseId, 'voting', (p) => ({
-      ...p,
-      state: { ...p.state, revealed: true, tallies: e.payload.tallies },
-    })),
+    releaseVotes(
+      updatePhase(s, e.payload.phaseId, 'voting', (p) => ({
+        ...p,
+        state: { ...p.state, revealed: true, tallies: e.payload.tallies },
+      })),
+      e.payload.votesReleased,
+    ),
   'discussion.focused': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'discussion', (p) => ({ ...p, state: { ...p.state, focusItemId: e.payload.itemId } })),
   'summary.edited': (s, e) =>
@@ -159,7 +183,12 @@ export function applyKasamAnswered(s: MeetingSnapshot, phaseId: string): Meeting
   return updatePhase(s, phaseId, 'kasam-reflection', (p) => ({ ...p, state: { ...p.state, iAnswered: true } }));
 }
 
-/** Applies a command's vote result (your own votes) to the snapshot. */
+/**
+ * Applies a command's vote result (your own votes) to the snapshot. Only items still in the snapshot: an
+ * acknowledgement may be applied after a later event removed one (acks and broadcasts of several nodes cross).
+ */
 export function applyMyVotes(s: MeetingSnapshot, phaseId: string, mine: Record<string, number>): MeetingSnapshot {
-  return updatePhase(s, phaseId, 'voting', (p) => ({ ...p, state: { ...p.state, mine } }));
+  const here = new Set(s.items.map((i) => i.id));
+  const kept = Object.fromEntries(Object.entries(mine).filter(([id]) => here.has(id)));
+  return updatePhase(s, phaseId, 'voting', (p) => ({ ...p, state: { ...p.state, mine: kept } }));
 }

@@ -23,18 +23,32 @@ import type { KasamEventPayloads } from './kasam.js';
 import type { SteeringEventPayloads } from '../steering.js';
 import type { ImprovementEventPayloads } from '../improvement.js';
 
+/**
+ * Votes given back because their item left a voting phase's board (deleted; before the reveal also no longer
+ * open, or of a kind the phase does not vote on), for one voting phase: the items whose votes were dropped
+ * and the new number of used votes of each person who had votes on them. Events carry it only when votes
+ * were given back (and events stored before it existed never do), so it is optional wherever it appears.
+ */
+export interface VotesReleased {
+  phaseId: string;
+  itemIds: string[];
+  used: Record<string, number>;
+}
+
 export interface LiveEventPayloads extends EthicsEventPayloads, KasamEventPayloads, SteeringEventPayloads, ImprovementEventPayloads {
   'item.added': { item: ItemDto };
-  'item.updated': { item: ItemDto };
-  /** Actions that had this item as parent keep existing with `parentId: null`. */
-  'item.deleted': { itemId: string };
+  /** `votesReleased`: its status or kind took it off a voting board that had votes on it. */
+  'item.updated': { item: ItemDto; votesReleased?: VotesReleased[] };
+  /** Actions that had this item as parent keep existing with `parentId: null`; votes on it go back. */
+  'item.deleted': { itemId: string; votesReleased?: VotesReleased[] };
   'checkin.answered': { phaseId: string; userId: string; answer: CheckInAnswer };
   'checkin.turn': { phaseId: string; userId: string | null };
   /** The review outcome, and the item with its new status. */
-  'review.updated': { phaseId: string; itemId: string; entry: ReviewEntry; item: ItemDto };
+  'review.updated': { phaseId: string; itemId: string; entry: ReviewEntry; item: ItemDto; votesReleased?: VotesReleased[] };
   /** Someone's number of used votes changed (not which item: votes are hidden until revealed). */
   'vote.changed': { phaseId: string; userId: string; used: number };
-  'votes.revealed': { phaseId: string; tallies: Record<string, number> };
+  /** Tallies of items still on the board; votes on any that left it unnoticed (another meeting, REST) go back. */
+  'votes.revealed': { phaseId: string; tallies: Record<string, number>; votesReleased?: VotesReleased[] };
   'discussion.focused': { phaseId: string; itemId: string | null };
   'summary.edited': { phaseId: string; text: string };
   'ready.changed': { userId: string; ready: boolean };

@@ -5,6 +5,7 @@ import { MeetingPhase } from '../../meetings/meeting.entity.js';
 import { Item } from '../../items/item.entity.js';
 import { toItemDto } from '../../items/item.dto.js';
 import { type CommandDef, event } from '../live.types.js';
+import { releaseVotes, votesReleasedField } from '../phases/voting.js';
 import { assertTeamMember, forbidden, reloadItem, teamItem } from './helpers.js';
 
 export const itemAdd: CommandDef<'item.add'> = {
@@ -83,8 +84,10 @@ export const itemEdit: CommandDef<'item.edit'> = {
       ...(notes !== undefined ? { notes } : {}),
       lastMeetingId: meeting.id,
     });
+    // Closed, done or another kind: off a voting board, so the votes on it go back.
+    const released = fields.status !== undefined || fields.kind !== undefined ? await releaseVotes(m, meeting, { itemIds: [itemId] }) : [];
     const updated = await reloadItem(m, itemId);
-    return { event: event('item.updated', { item: toItemDto(updated) }), result: { itemId } };
+    return { event: event('item.updated', { item: toItemDto(updated), ...votesReleasedField(released) }), result: { itemId } };
   },
 };
 
@@ -102,6 +105,7 @@ export const itemDelete: CommandDef<'item.delete'> = {
         WHERE meeting_id = $1 AND kind = 'discussion' AND state->>'focusItemId' = $2`,
       [meeting.id, item.id],
     );
-    return { event: event('item.deleted', { itemId: item.id }), result: { itemId: item.id } };
+    const released = await releaseVotes(m, meeting, { itemIds: [item.id] });
+    return { event: event('item.deleted', { itemId: item.id, ...votesReleasedField(released) }), result: { itemId: item.id } };
   },
 };

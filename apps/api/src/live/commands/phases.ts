@@ -3,7 +3,8 @@ import { ErrorCode, type PhaseSettingsMap } from '@tillit/protocol';
 import { AppError } from '../../common/app-error.js';
 import { Item } from '../../items/item.entity.js';
 import { toItemDto } from '../../items/item.dto.js';
-import { usedVotes } from '../phases/phase-kinds.js';
+import { tallies, usedVotes } from '../phases/phase-kinds.js';
+import { boardItems, onBoard, releaseVotes, votesReleasedField } from '../phases/voting.js';
 import { type CommandDef, event } from '../live.types.js';
 import { assertTeamMember, conflict, forbidden, reloadItem, savePhaseState, stateOf, teamItem } from './helpers.js';
 
@@ -46,13 +47,16 @@ export const reviewUpdate: CommandDef<'review.update'> = {
     if (!settingsOf(phase.settings, 'review').itemKinds.includes(item.kind)) {
       throw new AppError(ErrorCode.ValidationFailed, 'This phase does not review items of that kind');
     }
-    await m.update(Item, { id: item.id }, { status: STATUS_AFTER[payload.outcome], lastMeetingId: meeting.id });
+    const status = STATUS_AFTER[payload.outcome];
+    await m.update(Item, { id: item.id }, { status, lastMeetingId: meeting.id });
     const entry = { outcome: payload.outcome, comment: payload.comment || null, by: actor.userId, at: now.toISOString() };
     const state = stateOf(phase, 'review');
     await savePhaseState<'review'>(m, phase, { outcomes: { ...state.outcomes, [item.id]: entry } });
+    // Done or closed: off an unrevealed voting board (a meeting may go back to one), so its votes go back.
+    const released = status === 'open' ? [] : await releaseVotes(m, meeting, { itemIds: [item.id] });
     const updated = toItemDto(await reloadItem(m, item.id));
     return {
-      event: event('review.updated', { phaseId: phase.id, itemId: item.id, entry, item: updated }),
+      event: event('review.updated', { phaseId: phase.id, itemId: item.id, entry, item: updated, ...votesReleasedField(released) }),
       result: { itemId: item.id },
     };
   },
@@ -65,11 +69,16 @@ export const voteCast: CommandDef<'vote.cast'> = {
     const settings = settingsOf(phase.settings, 'voting');
     const state = stateOf(phase, 'voting');
     if (state.revealed) throw conflict('The votes have been revealed');
-    const item = await teamItem(m, meeting.teamId, payload.itemId);
+    const before = state.votes[actor.userId] ?? {};
+    // One read for the item voted on and the items the person's votes are on: votes on any that left the
+    // board (unseen by this meeting, e.g. deleted elsewhere) are given back before the budget is checked.
+    const items = await boardItems(m, meeting.teamId, [payload.itemId, ...Object.keys(before)]);
+    const item = items.get(payload.itemId);
+    if (!item) throw new AppError(ErrorCode.NotFound, 'No such item');
     if (!settings.itemKinds.includes(item.kind)) {
       throw new AppError(ErrorCode.ValidationFailed, 'This phase does not vote on items of that kind');
     }
-    const mine = { ...(state.votes[actor.userId] ?? {}) };
+    const mine = Object.fromEntries(Object.entries(before).filter(([itemId]) => onBoard(state, settings, items.get(itemId))));
     const onItem = mine[item.id] ?? 0;
     if (payload.delta === 1) {
       if (item.status !== 'open') throw conflict('Only open items can get votes');
@@ -91,14 +100,15 @@ export const voteCast: CommandDef<'vote.cast'> = {
 
 export const voteReveal: CommandDef<'vote.reveal'> = {
   phase: 'voting',
-  async handle({ m, phase }) {
+  async handle({ m, meeting, phase }) {
+    // Tallies only of items still on the board (one may have left it unseen by this meeting).
+    const released = await releaseVotes(m, meeting, { phases: [phase] });
     const state = stateOf(phase, 'voting');
     await savePhaseState<'voting'>(m, phase, { ...state, revealed: true });
-    const tallies: Record<string, number> = {};
-    for (const perItem of Object.values(state.votes)) {
-      for (const [itemId, n] of Object.entries(perItem)) tallies[itemId] = (tallies[itemId] ?? 0) + n;
-    }
-    return { event: event('votes.revealed', { phaseId: phase.id, tallies }), result: {} };
+    return {
+      event: event('votes.revealed', { phaseId: phase.id, tallies: tallies(state.votes), ...votesReleasedField(released) }),
+      result: {},
+    };
   },
 };
 
