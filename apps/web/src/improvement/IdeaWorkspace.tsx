@@ -12,6 +12,7 @@ import {
 } from '@tillit/protocol';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { OwnerField } from '../ui/ActionForm';
 import { useImprovement } from './actions';
 import { CoField } from './CoField';
 import { RunChart } from './RunChart';
@@ -82,22 +83,14 @@ function IdeaMeta({ idea }: { idea: IdeaDto }) {
           ))}
         </select>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-owner`}>{t('improvement.owner')}</label>
-        <select
-          id={`${id}-owner`}
-          value={idea.ownerId ?? ''}
-          disabled={!a.canInput}
-          onChange={(e) => a.updateIdea(idea.id, { ownerId: e.target.value || null })}
-        >
-          <option value="">{t('improvement.noOwner')}</option>
-          {a.people.map((p) => (
-            <option key={p.userId} value={p.userId}>
-              {p.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
+      <OwnerField
+        label={t('improvement.owner')}
+        noneLabel={t('improvement.noOwner')}
+        people={a.people}
+        value={idea.ownerId ?? ''}
+        disabled={!a.canInput}
+        onChange={(ownerId) => a.updateIdea(idea.id, { ownerId: ownerId || null })}
+      />
       <p className="muted idea-origin">
         {t('improvement.origin')}:{' '}
         {idea.origin ? `${t(`improvement.originKind.${idea.origin.kind}`)}: ${idea.origin.text}` : t('improvement.originFree')}

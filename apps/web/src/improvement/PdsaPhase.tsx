@@ -3,12 +3,12 @@ import {
   type IdeaDto,
   ideaCycles,
   type ImprovementState,
-  LIVE_LIMITS,
   type MeetingSnapshot,
   type PhaseView,
 } from '@tillit/protocol';
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ActionItemForm } from '../meetings/phases/ActionItemForm';
 import { ItemRow } from '../meetings/phases/ItemRow';
 import { useRoom } from '../meetings/room';
 import { type ImprovementActions, ImprovementContext } from './actions';
@@ -186,12 +186,9 @@ function IdeaPicker({ phase, candidates, votes, current }: { phase: PdsaView; ca
 
 function IdeaActions({ idea }: { idea: IdeaDto }) {
   const { t } = useTranslation();
-  const { s, send, canInput, layout } = useRoom();
+  const { s, layout } = useRoom();
   const id = useId();
   const actions = s.items.filter((i) => i.kind === 'action' && i.parentId === idea.id);
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
   return (
     <div className="stack">
       <h4 id={`${id}-h`}>{t('improvement.phase.actions', { title: idea.title })}</h4>
@@ -205,44 +202,16 @@ function IdeaActions({ idea }: { idea: IdeaDto }) {
         </ul>
       )}
       {layout !== 'wall' && (
-        <form
-          className="stack action-form"
-          onSubmit={(e) => {
-            e.preventDefault();
-            if (!text.trim()) return;
-            send({ type: 'item.add', payload: { kind: 'action', text: text.trim(), parentId: idea.id, ownerId: owner || null, dueDate: due || null } });
-            setText('');
-            setOwner('');
-            setDue('');
+        <ActionItemForm
+          parentId={idea.id}
+          labels={{
+            text: t('improvement.phase.actionText'),
+            owner: t('improvement.owner'),
+            noOwner: t('improvement.noOwner'),
+            due: t('improvement.phase.due'),
+            submit: t('improvement.phase.addAction'),
           }}
-        >
-          <div className="field-row">
-            <div className="field">
-              <label htmlFor={`${id}-text`}>{t('improvement.phase.actionText')}</label>
-              <input id={`${id}-text`} value={text} maxLength={LIVE_LIMITS.itemText} onChange={(e) => setText(e.target.value)} />
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-owner`}>{t('improvement.owner')}</label>
-              <select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)}>
-                <option value="">{t('improvement.noOwner')}</option>
-                {s.participants.map((p) => (
-                  <option key={p.userId} value={p.userId}>
-                    {p.displayName}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor={`${id}-due`}>{t('improvement.phase.due')}</label>
-              <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-            </div>
-          </div>
-          <div>
-            <button type="submit" disabled={!canInput || !text.trim()}>
-              {t('improvement.phase.addAction')}
-            </button>
-          </div>
-        </form>
+        />
       )}
     </div>
   );

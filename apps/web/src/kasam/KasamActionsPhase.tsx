@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ItemRow } from '../meetings/phases/ItemRow';
 import { useRoom } from '../meetings/room';
+import { ActionForm } from '../ui/ActionForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { useKasamFollowUp } from './kasam.api';
 
@@ -61,7 +62,7 @@ export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
             ))}
           </ul>
         )}
-        {layout !== 'wall' && (mine.length < max ? <ActionForm /> : <p className="notice">{t('kasam.actions.full', { max })}</p>)}
+        {layout !== 'wall' && (mine.length < max ? <NewActionForm /> : <p className="notice">{t('kasam.actions.full', { max })}</p>)}
       </section>
     </div>
   );
@@ -94,47 +95,25 @@ function FollowUpControls({ item, phase }: { item: ItemDto; phase: ActionsView }
   );
 }
 
-function ActionForm() {
+function NewActionForm() {
   const { t } = useTranslation();
-  const { s, me, send, canInput } = useRoom();
+  const { s, me, send, canInput, announce } = useRoom();
   const id = useId();
-  const [text, setText] = useState('');
-  const [ownerId, setOwnerId] = useState(me);
-  const [dueDate, setDueDate] = useState('');
   const [factorId, setFactorId] = useState('');
   const factors = s.items.filter((i) => i.kind === 'success-factor' && i.status === 'open' && !i.id.startsWith('pending:'));
   return (
-    <form
-      className="stack action-form"
-      onSubmit={(e) => {
-        e.preventDefault();
-        if (!text.trim()) return;
-        send({
-          type: 'kasam.action.add',
-          payload: { text: text.trim(), ownerId, dueDate: dueDate || null, factorId: factorId || null },
-        });
-        setText('');
-        setDueDate('');
-      }}
+    <ActionForm
+      labels={{ text: t('kasam.actions.text'), owner: t('kasam.actions.ownerField'), due: t('kasam.actions.dueField'), submit: t('kasam.actions.add') }}
+      people={s.participants}
+      maxLength={KASAM_LIMITS.actionText}
+      canInput={canInput}
+      announce={announce}
+      defaultOwnerId={me}
+      keepOwner
+      onAdd={({ text, ownerId, dueDate }) =>
+        send({ type: 'kasam.action.add', payload: { text, ownerId: ownerId ?? me, dueDate, factorId: factorId || null } })
+      }
     >
-      <div className="field">
-        <label htmlFor={`${id}-text`}>{t('kasam.actions.text')}</label>
-        <input id={`${id}-text`} value={text} maxLength={KASAM_LIMITS.actionText} onChange={(e) => setText(e.target.value)} />
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-owner`}>{t('kasam.actions.ownerField')}</label>
-        <select id={`${id}-owner`} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-          {s.participants.map((p) => (
-            <option key={p.userId} value={p.userId}>
-              {p.displayName}
-            </option>
-          ))}
-        </select>
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t('kasam.actions.dueField')}</label>
-        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} />
-      </div>
       {factors.length > 0 && (
         <div className="field">
           <label htmlFor={`${id}-factor`}>{t('kasam.actions.factorField')}</label>
@@ -148,11 +127,6 @@ function ActionForm() {
           </select>
         </div>
       )}
-      <div>
-        <button type="submit" disabled={!canInput || !text.trim()}>
-          {t('kasam.actions.add')}
-        </button>
-      </div>
-    </form>
+    </ActionForm>
   );
 }

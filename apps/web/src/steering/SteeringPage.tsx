@@ -8,6 +8,7 @@ import { useId, useState } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { useMe } from '../auth/auth.api';
 import { useMembers, useTeam } from '../teams/teams.api';
+import { OwnerField } from '../ui/ActionForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Loading, Page, Status } from '../ui/Page';
 import {
@@ -306,17 +307,14 @@ function RiskLogView({ ctx }: { ctx: Ctx }) {
               <option value="disturbance">{t('risks.typeShort.disturbance')}</option>
             </select>
           </div>
-          <div className="field field--narrow">
-            <label htmlFor={`${id}-ow`}>{t('risks.owner')}</label>
-            <select id={`${id}-ow`} value={q.ownerId ?? ''} onChange={(e) => set({ ownerId: e.target.value || undefined })}>
-              <option value="">{t('riskLog.anyOwner')}</option>
-              {ctx.people.map((p) => (
-                <option key={p.userId} value={p.userId}>
-                  {p.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
+          <OwnerField
+            className="field field--narrow"
+            label={t('risks.owner')}
+            noneLabel={t('riskLog.anyOwner')}
+            people={ctx.people}
+            value={q.ownerId ?? ''}
+            onChange={(ownerId) => set({ ownerId: ownerId || undefined })}
+          />
           <div className="field field--narrow">
             <label htmlFor={`${id}-age`}>{t('riskLog.minAge')}</label>
             <input

@@ -22,12 +22,11 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../lib/i18n';
+import { OwnerField, type Person } from '../ui/ActionForm';
+import { Field } from '../ui/Field';
 import './steering.css';
 
-export interface Person {
-  userId: string;
-  displayName: string;
-}
+export type { Person };
 
 export const REACTION_EMOJI: Record<FeedbackReaction, string> = { heart: '❤️', clap: '👏', thanks: '🙏', star: '⭐' };
 
@@ -166,21 +165,8 @@ export function RiskForm({
             ))}
           </select>
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-o`}>{t('risks.owner')}</label>
-          <select id={`${id}-o`} value={ownerId} onChange={(e) => setOwnerId(e.target.value)}>
-            <option value="">{t('risks.noOwner')}</option>
-            {people.map((p) => (
-              <option key={p.userId} value={p.userId}>
-                {p.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-f`}>{t('risks.followUp')}</label>
-          <input id={`${id}-f`} type="date" value={followUpDate} onChange={(e) => setFollowUpDate(e.target.value)} />
-        </div>
+        <OwnerField label={t('risks.owner')} noneLabel={t('risks.noOwner')} people={people} value={ownerId} onChange={setOwnerId} />
+        <Field label={t('risks.followUp')} type="date" value={followUpDate} onChange={(e) => setFollowUpDate(e.target.value)} />
       </div>
       <div className="field">
         <label htmlFor={`${id}-l`}>{t('risks.learning')}</label>

@@ -1,11 +1,19 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type Ref } from 'react';
 
-type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & { label: string; hint?: ReactNode };
+type FieldProps = Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> & {
+  label: string;
+  hint?: ReactNode;
+  /** What is wrong with the value: shown under the input, which is marked aria-invalid and described by it. */
+  error?: string | null;
+  ref?: Ref<HTMLInputElement>;
+};
 
-/** A labelled input; a hint is tied to it with aria-describedby so screen readers read it too. */
-export function Field({ label, hint, ...input }: FieldProps) {
+/** A labelled input; a hint and an error are tied to it with aria-describedby so screen readers read them too. */
+export function Field({ label, hint, error, ref, ...input }: FieldProps) {
   const id = useId();
   const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ');
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
@@ -14,7 +22,12 @@ export function Field({ label, hint, ...input }: FieldProps) {
           {hint}
         </p>
       )}
-      <input id={id} aria-describedby={hint ? hintId : undefined} {...input} />
+      <input id={id} ref={ref} aria-describedby={describedBy || undefined} aria-invalid={error ? true : undefined} {...input} />
+      {error && (
+        <p id={errorId} className="field-error">
+          {error}
+        </p>
+      )}
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Status } from '../../ui/Page';
 import { useRoom } from '../room';
+import { ActionItemForm } from './ActionItemForm';
 import { ItemRow, TypingHint } from './ItemRow';
 
 type DiscussionView = Extract<PhaseView, { kind: 'discussion' }>;
@@ -86,7 +87,18 @@ function FocusItem({ item }: { item: ItemDto }) {
           ))}
         </ul>
       )}
-      {layout !== 'wall' && <ActionForm parent={item} />}
+      {layout !== 'wall' && (
+        <ActionItemForm
+          parentId={item.id}
+          labels={{
+            text: t('meeting.discussion.actionText'),
+            owner: t('meeting.discussion.owner'),
+            noOwner: t('meeting.discussion.noOwner'),
+            due: t('meeting.discussion.due'),
+            submit: t('meeting.discussion.addAction'),
+          }}
+        />
+      )}
     </section>
   );
 }
@@ -138,58 +150,5 @@ function Notes({ item }: { item: ItemDto }) {
       </div>
       <Status>{saved ? t('meeting.discussion.notesSaved') : null}</Status>
     </div>
-  );
-}
-
-function ActionForm({ parent }: { parent: ItemDto }) {
-  const { t } = useTranslation();
-  const { s, send, canInput } = useRoom();
-  const id = useId();
-  const [text, setText] = useState('');
-  const [owner, setOwner] = useState('');
-  const [due, setDue] = useState('');
-  return (
-    <form
-      className="stack action-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        const value = text.trim();
-        if (!value) return;
-        send({
-          type: 'item.add',
-          payload: { kind: 'action', text: value, parentId: parent.id, ownerId: owner || null, dueDate: due || null },
-        });
-        setText('');
-        setOwner('');
-        setDue('');
-      }}
-    >
-      <div className="field-row">
-        <div className="field">
-          <label htmlFor={`${id}-text`}>{t('meeting.discussion.actionText')}</label>
-          <input id={`${id}-text`} type="text" value={text} maxLength={LIVE_LIMITS.itemText} onChange={(e) => setText(e.target.value)} />
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-owner`}>{t('meeting.discussion.owner')}</label>
-          <select id={`${id}-owner`} value={owner} onChange={(e) => setOwner(e.target.value)}>
-            <option value="">{t('meeting.discussion.noOwner')}</option>
-            {s.participants.map((p) => (
-              <option key={p.userId} value={p.userId}>
-                {p.displayName}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t('meeting.discussion.due')}</label>
-          <input id={`${id}-due`} type="date" value={due} onChange={(e) => setDue(e.target.value)} />
-        </div>
-      </div>
-      <div>
-        <button type="submit" disabled={!canInput || !text.trim()}>
-          {t('meeting.discussion.addAction')}
-        </button>
-      </div>
-    </form>
   );
 }
