@@ -86,7 +86,8 @@ export function evaluateTargets(r: Results): Target[] {
   });
   t.push({
     target: 'S4: every participant caught up within 15 s',
-    met: s.S4.recover_s === null ? (r.errors.S4 ? null : false) : s.S4.recover_s <= 15,
+    // Not run (or failed to run) leaves `lost` null; run, a null `recover_s` means someone never caught up.
+    met: s.S4.lost === null ? null : s.S4.recover_s !== null && s.S4.recover_s <= 15,
     measured: `${cell(s.S4.recover_s)} s`,
   });
   return t;
