@@ -180,6 +180,9 @@ export class CommandRunner {
     if (!def.direct || row.state !== 'live') return null;
     if (def.phase && row.phase_kind !== def.phase) return null;
     const isFacilitator = byRole || row.facilitator_id === caller.userId;
+    // A remembered gate was decided for another command: its rule is checked here, as `authorize` would (the
+    // statement re-checks the facilitator and role this relies on).
+    if (LIVE_COMMANDS[type].rule === 'facilitator' && !isFacilitator) return null;
     if (def.lockable && row.input_locked && !isFacilitator) return null;
     const params: unknown[] = [];
     const param = (v: unknown) => `$${params.push(v === undefined ? null : v)}`;
