@@ -6,14 +6,14 @@
  * checked with axe, and screenshots are kept in the test's output folder.
  */
 import { expect, test, type Page, type TestInfo } from '@playwright/test';
-import { addDays, type ForumDto, type MeetingDto } from '@tillit/protocol';
+import { addDays, todayIn, type ForumDto, type MeetingDto } from '@tillit/protocol';
 import { steeringEn, steeringSv } from '../../web/src/steering/steering.locales.ts';
 import { apiGet, signUpViaApi, startMeetingViaApi, teamWithMembers } from './support/api.ts';
 import { expectAccessible, fill, newPerson, TillitApp, uniqueName } from './support/app.ts';
 import { MeetingRoom } from './support/meeting.ts';
 
 const s = steeringSv;
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
+const today = () => todayIn();
 
 async function shot(page: Page, info: TestInfo, name: string) {
   await page.screenshot({ path: info.outputPath(`${name}.png`), fullPage: true });

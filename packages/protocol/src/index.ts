@@ -1,5 +1,6 @@
 export * from './errors.js';
 export * from './common.js';
+export * from './dates.js';
 export * from './auth.js';
 export * from './tenancy.js';
 export * from './live/index.js';

@@ -567,13 +567,3 @@ export const STEERING_REDUCERS: { [K in SteeringEventType]: SteeringReducer<K> }
 /** The meeting's carry-over: unfinished items of earlier days not yet continued (and those handled now). */
 export const isCarryOver = (i: PlanItemDto, dayOfMeeting: string) => i.day < dayOfMeeting;
 
-/** Whole days between an ISO time and now (escalation and risk age). */
-export function ageInDays(iso: string, now: number = Date.now()): number {
-  return Math.max(0, Math.floor((now - Date.parse(iso)) / 86_400_000));
-}
-
-export function addDays(isoDay: string, n: number): string {
-  const d = new Date(`${isoDay}T12:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + n);
-  return d.toISOString().slice(0, 10);
-}

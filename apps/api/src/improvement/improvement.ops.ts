@@ -18,6 +18,8 @@ import {
   type MeasureDto,
   parseFieldKey,
   type PdsaDecision,
+  TEAM_TIME_ZONE,
+  todayIn,
 } from '@tillit/protocol';
 import { type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
@@ -53,8 +55,6 @@ const COALESCE_MS = 5 * 60_000;
 const invalid = (path: string, message: string) =>
   new AppError(ErrorCode.ValidationFailed, 'The request is not valid', { issues: [{ path, message }] });
 
-/** Today in Sweden (the cycle's default start date). */
-export const todayIn = (now: Date, timeZone = 'Europe/Stockholm') => now.toLocaleDateString('sv-SE', { timeZone });
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Ideas                                                                                            */
@@ -185,7 +185,7 @@ export async function addCycle(ctx: OpContext, ideaId: string, startedOn?: strin
       ideaId,
       teamId: ctx.teamId,
       number: (last?.number ?? 0) + 1,
-      startedOn: startedOn ?? todayIn(ctx.now),
+      startedOn: startedOn ?? todayIn(TEAM_TIME_ZONE, ctx.now),
       decision: null,
       // Every cycle starts with one question to answer (Plan).
       questionIds: [randomUUID()],

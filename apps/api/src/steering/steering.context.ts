@@ -33,12 +33,6 @@ export const actorFromAccess = (userId: string, access: Pick<TeamAccess, 'role' 
 
 export const isManager = (a: SteeringActor) => a.isOrgAdmin || a.role === 'manager';
 
-/** The days of daily steering are the team's calendar days; our teams are in Sweden. */
-export const STEERING_TIME_ZONE = 'Europe/Stockholm';
-const dayFormat = new Intl.DateTimeFormat('en-CA', { timeZone: STEERING_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
-/** YYYY-MM-DD of `date` in the team's time zone. */
-export const dayOf = (date: Date): string => dayFormat.format(date);
-
 /** Everyone named must be a member of the team (ids from a client are only ever looked up). */
 export async function assertMembers(m: EntityManager, teamId: string, ids: readonly string[], field: string): Promise<void> {
   const unique = [...new Set(ids)];

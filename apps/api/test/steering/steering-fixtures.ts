@@ -1,9 +1,8 @@
 /** Daily-steering objects for tests: made over REST as a person would, so the ids are real. */
-import { addDays, type EscalationDto, type PlanItemDto, type RiskDto } from '@tillit/protocol';
+import { addDays, todayIn, type EscalationDto, type PlanItemDto, type RiskDto } from '@tillit/protocol';
 import type { Person } from '../factories.js';
-import { dayOf } from '../../src/steering/steering.context.js';
 
-export const today = () => dayOf(new Date());
+export const today = () => todayIn();
 
 async function post<T>(p: Person, path: string, body: unknown): Promise<T> {
   const res = await p.client.post<T>(path, body);

@@ -9,6 +9,7 @@ import {
   type MeasureDto,
   PDSA_DECISIONS,
   type PdsaDecision,
+  todayIn,
 } from '@tillit/protocol';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -215,13 +216,12 @@ function MeasureBlock({ measure, cycles, Heading }: { measure: MeasureDto; cycle
   );
 }
 
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 function PointForm({ measure }: { measure: MeasureDto }) {
   const { t } = useTranslation();
   const a = useImprovement();
   const id = useId();
-  const [date, setDate] = useState(today);
+  const [date, setDate] = useState(() => todayIn());
   const [value, setValue] = useState('');
   const [note, setNote] = useState('');
   const parsed = Number(value.replace(',', '.'));

@@ -3,7 +3,7 @@
  * risk log (filters, sort, CSV), escalations with their threads, the feedback wall and "my feedback", and
  * the team's settings.
  */
-import { addDays, RISK_SEVERITIES, RISK_SORTS, STEERING_LIMITS, type RiskLogQuery, type TeamDto } from '@tillit/protocol';
+import { addDays, todayIn, RISK_SEVERITIES, RISK_SORTS, STEERING_LIMITS, type RiskLogQuery, type TeamDto } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { useMe } from '../auth/auth.api';
@@ -105,15 +105,12 @@ export function SteeringPage() {
   );
 }
 
-function todayIso(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Stockholm' }).format(new Date());
-}
 
 /** The plan of any day, past or coming: add ahead, assign, mark absence. */
 function PlanView({ ctx }: { ctx: Ctx }) {
   const t = useSteeringT();
   const id = useId();
-  const [day, setDay] = useState(todayIso());
+  const [day, setDay] = useState(todayIn());
   const plan = useDayPlan(ctx.team.id, day);
   const add = useAddPlanItem(ctx.team.id);
   const update = useUpdatePlanItem(ctx.team.id);
@@ -140,7 +137,7 @@ function PlanView({ ctx }: { ctx: Ctx }) {
         <button type="button" className="secondary small" onClick={() => setDay(addDays(day, 1))}>
           {t('day.next')}
         </button>
-        <button type="button" className="secondary small" onClick={() => setDay(todayIso())}>
+        <button type="button" className="secondary small" onClick={() => setDay(todayIn())}>
           {t('day.today')}
         </button>
       </div>

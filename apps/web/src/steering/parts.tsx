@@ -4,6 +4,7 @@
  */
 import {
   ageInDays,
+  formatDay as formatDayIn,
   FEEDBACK_REACTIONS,
   RISK_SEVERITIES,
   RISK_STATUSES,
@@ -34,11 +35,8 @@ export function useSteeringT() {
   return useTranslation('steering').t;
 }
 
-export function formatDay(day: string): string {
-  return new Intl.DateTimeFormat(currentLocale() === 'en' ? 'en-GB' : 'sv-SE', { weekday: 'long', day: 'numeric', month: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
-}
+/** A day in the steering screens' long form ("onsdag 2 december"). */
+export const formatDay = (day: string): string => formatDayIn(day, currentLocale(), 'long');
 
 /** Names in alphabetical order (never in the order of who did what). */
 export const namesList = (ids: readonly string[], nameOf: (id: string) => string) =>

@@ -1,5 +1,5 @@
 /** A daily-steering meeting's day, its shared state (MeetingSnapshot.steering) and its minutes. */
-import { STEERING_PHASE_KINDS, type PhaseKind, type SteeringMinutesDto, type SteeringSnapshot } from '@tillit/protocol';
+import { dayOf, STEERING_PHASE_KINDS, type PhaseKind, type SteeringMinutesDto, type SteeringSnapshot } from '@tillit/protocol';
 import { type EntityManager, In } from 'typeorm';
 import type { Meeting } from '../../meetings/meeting.entity.js';
 import { Feedback } from '../feedback/feedback.entity.js';
@@ -8,7 +8,6 @@ import { absencesOn, dayItems, meetingPlanItems, toPlanDtos } from '../plans/pla
 import { Escalation, Risk } from '../risks/risk.entity.js';
 import { toEscalationDtos, toRiskDto } from '../risks/risks.js';
 import { SteeringMeetingDay, SteeringSettings } from '../settings/steering-settings.entity.js';
-import { dayOf } from '../steering.context.js';
 
 const STEERING_KINDS = new Set<string>(STEERING_PHASE_KINDS);
 export const isSteeringKind = (kind: PhaseKind) => STEERING_KINDS.has(kind);

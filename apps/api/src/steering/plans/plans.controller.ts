@@ -1,10 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreatePlanItemBody, type DayPlanDto, DayQuery, type PlanItemDto, SetAbsenceBody, UpdatePlanItemBody } from '@tillit/protocol';
+import { CreatePlanItemBody, type DayPlanDto, DayQuery, type PlanItemDto, SetAbsenceBody, todayIn, UpdatePlanItemBody } from '@tillit/protocol';
 import type { z } from 'zod';
 import { type AuthContext, CurrentAuth } from '../../auth/auth.decorators.js';
 import { ApiZodBody, parseOrThrow, uuidParam, zodBody } from '../../common/zod.js';
-import { dayOf } from '../steering.context.js';
 import { SteeringService } from '../steering.service.js';
 import {
   absencesOn,
@@ -30,7 +29,7 @@ export class PlansController {
 
   @Get('plan')
   plan(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Query() query: Record<string, unknown>): Promise<DayPlanDto> {
-    const day = parseOrThrow(DayQuery, query).day ?? dayOf(new Date());
+    const day = parseOrThrow(DayQuery, query).day ?? todayIn();
     return this.steering.run(auth.userId, teamId, async ({ m }) => ({
       day,
       items: await toPlanDtos(m, await dayItems(m, teamId, day)),

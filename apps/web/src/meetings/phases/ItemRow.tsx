@@ -1,14 +1,10 @@
-import { LIVE_LIMITS, type ItemDto } from '@tillit/protocol';
+import { formatDay, LIVE_LIMITS, type ItemDto } from '@tillit/protocol';
 import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLocale } from '../../lib/i18n';
 import { useRoom } from '../room';
 
-export function formatDate(date: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(`${date}T00:00:00Z`),
-  );
-}
+export const formatDate = (date: string, locale: string): string => formatDay(date, locale);
 
 /** One item: text, kind, author, owner and due date; edit and delete for its author and the facilitator. */
 export function ItemRow({ item, children, editable = true }: { item: ItemDto; children?: ReactNode; editable?: boolean }) {
