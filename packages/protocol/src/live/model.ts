@@ -1,29 +1,12 @@
 /**
- * The domain of live forums: forums (a team's recurring ritual), meetings (one occurrence), phases
- * (the steps of a meeting) and items (what a team captures; items belong to the team and outlive meetings).
- * REST bodies are zod schemas (the API parses with them); what the API returns is described by interfaces.
+ * The engine's model of a live meeting: items (what a team captures; they belong to the team and outlive
+ * meetings), phases (the steps of a meeting, of kinds the rituals register), the timer, presence,
+ * participants, and the snapshot and minutes that rituals add their parts to. REST bodies are zod schemas
+ * (the API parses with them); what the API returns is described by interfaces.
  */
 import { z } from 'zod';
-import { name, uuid } from '../common.js';
-import { LIVE_LIMITS } from './limits.js';
 import { rruleProblem } from './rrule.js';
-import { PdsaPhaseSettings, type ImprovementState, type PdsaPhaseState } from '../improvement.js';
-import {
-  STEERING_PHASE_SETTINGS,
-  type SteeringMinutesDto,
-  type SteeringPhaseStateMap,
-  type SteeringSnapshot,
-} from '../steering.js';
-import { BreakoutSettings, EthicsThemeSettings, type BreakoutState, type EthicsMinutesDto, type EthicsThemeState } from './ethics.js';
-import {
-  KasamActionsSettings,
-  KasamFactorsSettings,
-  KasamReflectionSettings,
-  type KasamActionsState,
-  type KasamFactorsState,
-  type KasamMinutesDto,
-  type KasamReflectionState,
-} from './kasam.js';
+import type { Merged } from './tables.js';
 
 /** Multi-line text written by people: trimmed, not empty, bounded. */
 export const text = (max: number) => z.string().trim().min(1).max(max);
@@ -59,133 +42,32 @@ export const RRule = z
     if (problem) ctx.addIssue({ code: 'custom', message: `Invalid RRULE: ${problem}` });
   });
 
-const itemKinds = z
-  .array(ItemKind)
-  .min(1)
-  .max(ITEM_KINDS.length)
-  .refine((a) => new Set(a).size === a.length, 'item kinds must not repeat');
-const prompt = z.string().trim().max(LIVE_LIMITS.prompt);
-
 /* ------------------------------------------------------------------------------------------------ */
-/* Phases                                                                                           */
+/* Phases: the kinds are registered by the rituals                                                  */
 /* ------------------------------------------------------------------------------------------------ */
-
-export const PHASE_KINDS = ['check-in', 'capture', 'review', 'voting', 'discussion', 'summary',
-  'ethics-theme', 'breakout', 'kasam-reflection', 'kasam-factors', 'kasam-actions',
-  'steering-check-in', 'steering-carry-over', 'steering-plan', 'steering-follow-up', 'steering-risks', 'steering-feedback',
-  'pdsa'] as const;
-export const PhaseKind = z.enum(PHASE_KINDS);
-export type PhaseKind = z.infer<typeof PhaseKind>;
-
-/** Settings of each phase kind. Adding a kind: add its settings here, its state to PhaseStateMap below. */
-export const PHASE_SETTINGS = {
-  /** Each person answers the prompt, in turn (the facilitator gives the turn) or freely; "pass" optional. */
-  'check-in': z.strictObject({
-    prompt: prompt.default(''),
-    mode: z.enum(['in-turn', 'free']).default('free'),
-    allowPass: z.boolean().default(true),
-  }),
-  /** Participants add items of these kinds (the first is the default in the UI). */
-  capture: z.strictObject({ itemKinds, prompt: prompt.default('') }),
-  /** Walk through the team's open items of these kinds from earlier meetings: done, carry over, close, comment. */
-  review: z.strictObject({ itemKinds }),
-  /** Dot voting over open items of these kinds; votes stay hidden until the facilitator reveals them. */
-  voting: z.strictObject({
-    itemKinds,
-    votesPerPerson: z.int().min(1).max(LIVE_LIMITS.votesPerPerson).default(3),
-    maxPerItem: z.int().min(1).max(LIVE_LIMITS.votesPerPerson).default(3),
-  }),
-  /** One item at a time (the facilitator picks), shared notes on it, action items with owner and due date. */
-  discussion: z.strictObject({ itemKinds }),
-  /** What the meeting produced; its text and the meeting's items become the minutes. */
-  summary: z.strictObject({ prompt: prompt.default('') }),
-  /** Ethics forum (see ethics.ts): the theme with its case and questions; breakout groups and share-back. */
-  'ethics-theme': EthicsThemeSettings,
-  breakout: BreakoutSettings,
-  /** KASAM dialogue (see kasam.ts): anonymous reflection, success factors, actions and their follow-up. */
-  'kasam-reflection': KasamReflectionSettings,
-  'kasam-factors': KasamFactorsSettings,
-  'kasam-actions': KasamActionsSettings,
-  /** Improvement meeting (see ../improvement.ts): running cycles, one idea's PDSA cycle and measures, or its actions. */
-  pdsa: PdsaPhaseSettings,
-  /** Daily steering (see ../steering.ts): check-in, carry-over, plan, follow-up, risks, feedback round. */
-  ...STEERING_PHASE_SETTINGS,
-} as const;
-export type PhaseSettingsMap = { [K in PhaseKind]: z.output<(typeof PHASE_SETTINGS)[K]> };
-
-const timeboxSeconds = z.int().min(0).max(LIVE_LIMITS.timerSeconds).nullable().default(null);
-const phaseTemplateOf = <K extends PhaseKind>(kind: K) =>
-  z.strictObject({
-    kind: z.literal(kind),
-    title: name(LIVE_LIMITS.phaseTitle),
-    timeboxSeconds,
-    settings: PHASE_SETTINGS[kind],
-  });
-
-/** One step of a forum's template (and of a meeting, which copies the template when it starts). */
-export const PhaseTemplate = z.discriminatedUnion('kind', [
-  phaseTemplateOf('check-in'),
-  phaseTemplateOf('capture'),
-  phaseTemplateOf('review'),
-  phaseTemplateOf('voting'),
-  phaseTemplateOf('discussion'),
-  phaseTemplateOf('summary'),
-  phaseTemplateOf('ethics-theme'),
-  phaseTemplateOf('breakout'),
-  phaseTemplateOf('kasam-reflection'),
-  phaseTemplateOf('kasam-factors'),
-  phaseTemplateOf('kasam-actions'),
-  phaseTemplateOf('steering-check-in'),
-  phaseTemplateOf('steering-carry-over'),
-  phaseTemplateOf('steering-plan'),
-  phaseTemplateOf('steering-follow-up'),
-  phaseTemplateOf('steering-risks'),
-  phaseTemplateOf('steering-feedback'),
-  phaseTemplateOf('pdsa'),
-]);
-export type PhaseTemplate = z.output<typeof PhaseTemplate>;
-export type PhaseTemplateInput = z.input<typeof PhaseTemplate>;
-export const PhaseTemplates = z.array(PhaseTemplate).min(1).max(LIVE_LIMITS.phasesPerMeeting);
-
-/** A check-in answer; `text: null` means the person passed. */
-export interface CheckInAnswer {
-  text: string | null;
-  at: string;
-}
-export const REVIEW_OUTCOMES = ['done', 'carry-over', 'closed'] as const;
-export const ReviewOutcome = z.enum(REVIEW_OUTCOMES);
-export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
-export interface ReviewEntry {
-  outcome: ReviewOutcome;
-  comment: string | null;
-  by: string;
-  at: string;
-}
 
 /**
- * What each phase kind holds during a meeting, as every participant sees it. Records are keyed by user id
- * or item id. Voting is per viewer: `mine` is the viewer's own votes; `tallies` stays null until revealed.
+ * Each ritual's phase kinds, under the ritual's name (see tables.ts):
+ * `declare module '../live/model.js' { interface PhaseKindTables { kasam: PhaseKindTable<typeof KASAM_PHASE_SETTINGS, KasamPhaseStates> } }`.
  */
-export interface PhaseStateMap extends SteeringPhaseStateMap {
-  'check-in': { turnUserId: string | null; answers: Record<string, CheckInAnswer> };
-  capture: Record<string, never>;
-  review: { outcomes: Record<string, ReviewEntry> };
-  voting: {
-    revealed: boolean;
-    /** Votes each person has used (counts only: who voted for what is never shown). */
-    used: Record<string, number>;
-    tallies: Record<string, number> | null;
-    mine: Record<string, number>;
-  };
-  discussion: { focusItemId: string | null };
-  summary: { text: string };
-  'ethics-theme': EthicsThemeState;
-  breakout: BreakoutState;
-  'kasam-reflection': KasamReflectionState;
-  'kasam-factors': KasamFactorsState;
-  'kasam-actions': KasamActionsState;
-  pdsa: PdsaPhaseState;
-}
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- the engine has no phase kind of its own: rituals merge theirs in
+export interface PhaseKindTables {}
+
+/** A ritual's phase kinds: the zod schema of each kind's settings and what each holds during a meeting. */
+export type PhaseKindTable<Settings extends Record<string, z.ZodType>, States extends { [K in keyof Settings]: unknown }> = {
+  [K in keyof Settings & string]: { settings: Settings[K]; state: States[K] };
+};
+
+/** Every phase kind: kind → `{ settings: <zod schema>; state }`. */
+export type PhaseKindRegistry = Merged<PhaseKindTables>;
+export type PhaseKind = keyof PhaseKindRegistry & string;
+type SettingsSchemaOf<S> = S extends { settings: infer T extends z.ZodType } ? T : never;
+export type PhaseSettingsMap = { [K in PhaseKind]: z.output<SettingsSchemaOf<PhaseKindRegistry[K]>> };
+/**
+ * What each phase kind holds during a meeting, as every participant sees it. Records are keyed by user id
+ * or item id.
+ */
+export type PhaseStateMap = { [K in PhaseKind]: PhaseKindRegistry[K] extends { state: infer S } ? S : never };
 
 export type PhaseView = {
   [K in PhaseKind]: {
@@ -221,6 +103,17 @@ export interface ItemDto {
   originPhaseId: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** How a meeting followed up an item (a review phase, a KASAM dialogue's actions). */
+export const REVIEW_OUTCOMES = ['done', 'carry-over', 'closed'] as const;
+export const ReviewOutcome = z.enum(REVIEW_OUTCOMES);
+export type ReviewOutcome = z.infer<typeof ReviewOutcome>;
+export interface ReviewEntry {
+  outcome: ReviewOutcome;
+  comment: string | null;
+  by: string;
+  at: string;
 }
 
 /**
@@ -270,8 +163,12 @@ export interface HandDto {
   at: string;
 }
 
+/** What rituals add to the snapshot, each under its own field (e.g. `steering?`, `improvement?`). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the rituals' declaration merging
+export interface SnapshotParts {}
+
 /** The whole state of a meeting as one participant sees it (the answer to a join, and GET /api/meetings/:id). */
-export interface MeetingSnapshot {
+export interface MeetingSnapshot extends SnapshotParts {
   meeting: MeetingDto;
   phases: PhaseView[];
   /** The team's open items plus every item made or changed in this meeting. */
@@ -287,100 +184,18 @@ export interface MeetingSnapshot {
   presence: PresenceEntry[];
   /** For ended meetings: the minutes, frozen when the meeting ended. */
   minutes: MinutesDto | null;
-  /** Daily-steering meetings: the day's plan, risks, escalations and the feedback round (see ../steering.ts). */
-  steering?: SteeringSnapshot | null;
-  /** Improvement meetings (a `pdsa` phase): the team's improvement work (see ../improvement.ts). */
-  improvement?: ImprovementState | null;
   lastSeq: number;
   serverNow: string;
 }
 
-export interface MinutesDto {
-  summary: string;
+/** What rituals and phase kinds add to the minutes (e.g. the summary, review outcomes, `steering?`). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the rituals' declaration merging
+export interface MinutesParts {}
+
+export interface MinutesDto extends MinutesParts {
   /** Items captured in this meeting. */
   created: ItemDto[];
   /** Action items made in this meeting. */
   actions: ItemDto[];
-  /** Review outcomes, per reviewed item. */
-  reviewed: { itemId: string; text: string; outcome: ReviewOutcome; comment: string | null }[];
-  /** Revealed votes per voting phase. */
-  votes: { phaseId: string; title: string; tallies: Record<string, number> }[];
-  /** Who answered the check-in (no texts: those stay in the meeting). */
-  checkIns: { phaseId: string; answered: string[]; passed: string[] }[];
-  /** Daily-steering meetings: plan, risks, escalations, the number of feedback messages. */
-  steering?: SteeringMinutesDto | null;
-  /** Ethics forums: the theme and the groups' shared summaries (never the confidential notes). */
-  ethics?: EthicsMinutesDto | null;
-  /** KASAM dialogues: the revealed aggregate (only if k was met), success factors, actions with owners. */
-  kasam?: KasamMinutesDto | null;
 }
 
-/* ------------------------------------------------------------------------------------------------ */
-/* REST: forums and meetings                                                                        */
-/* ------------------------------------------------------------------------------------------------ */
-
-/** Who facilitates a forum's meetings: always the same person, or the next in a rotation. */
-export const Facilitation = z.discriminatedUnion('mode', [
-  z.strictObject({ mode: z.literal('fixed'), userId: uuid }),
-  /** Rotates through `userIds` in order; without it, through all team members in the order they joined. */
-  z.strictObject({ mode: z.literal('rotating'), userIds: z.array(uuid).min(1).max(200).optional() }),
-]);
-export type Facilitation = z.infer<typeof Facilitation>;
-
-export const CreateForumBody = z.strictObject({
-  kind: ForumKind,
-  name: name(LIVE_LIMITS.forumName),
-  /** null: no fixed schedule (ad-hoc ritual). */
-  schedule: RRule.nullable().default(null),
-  phases: PhaseTemplates,
-  facilitation: Facilitation.default({ mode: 'rotating' }),
-});
-export type CreateForumBody = z.input<typeof CreateForumBody>;
-
-export const UpdateForumBody = z.strictObject({
-  kind: ForumKind.optional(),
-  name: name(LIVE_LIMITS.forumName).optional(),
-  schedule: RRule.nullable().optional(),
-  phases: PhaseTemplates.optional(),
-  facilitation: Facilitation.optional(),
-});
-export type UpdateForumBody = z.input<typeof UpdateForumBody>;
-
-export interface ForumDto {
-  id: string;
-  teamId: string;
-  kind: ForumKind;
-  name: string;
-  schedule: string | null;
-  phases: PhaseTemplate[];
-  facilitation: Facilitation;
-  /** Who facilitates the next meeting started from this forum, when known. */
-  nextFacilitatorId: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** POST /api/teams/:teamId/forums/:forumId/meetings */
-export const StartMeetingBody = z.strictObject({
-  title: name(LIVE_LIMITS.meetingTitle).optional(),
-  /** Overrides the forum's facilitation for this meeting; must be a team member. */
-  facilitatorId: uuid.optional(),
-  /** Given: the meeting is `scheduled` and goes live with the `meeting.start` command; else it starts live. */
-  scheduledFor: z.iso.datetime({ offset: true }).optional(),
-});
-export type StartMeetingBody = z.input<typeof StartMeetingBody>;
-
-/** POST /api/teams/:teamId/meetings: an ad-hoc meeting without a forum. */
-export const StartAdHocMeetingBody = StartMeetingBody.extend({
-  title: name(LIVE_LIMITS.meetingTitle),
-  phases: PhaseTemplates,
-});
-export type StartAdHocMeetingBody = z.input<typeof StartAdHocMeetingBody>;
-
-/** GET /api/teams/:teamId/meetings?forumId=&state=&limit= */
-export const MeetingHistoryQuery = z.strictObject({
-  forumId: uuid.optional(),
-  state: z.enum(MEETING_STATES).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
-export type MeetingHistoryQuery = z.input<typeof MeetingHistoryQuery>;

@@ -1,11 +1,11 @@
 /**
  * KASAM dialogue over REST: the trend of revealed aggregates across meetings (only aggregates that met k
- * exist at all) and the actions to follow up. The live side is in live/kasam.ts.
+ * exist at all) and the actions to follow up. The live side is in phases.ts and commands.ts.
  */
 import { z } from 'zod';
-import { uuid } from './common.js';
-import type { KasamDimension, KasamDimensionAggregate } from './live/kasam.js';
-import type { ItemDto } from './live/model.js';
+import { uuid } from '../common.js';
+import type { ItemDto } from '../live/model.js';
+import type { KasamDimension, KasamDimensionAggregate } from './aggregate.js';
 
 /** GET /api/teams/:teamId/kasam/trend?forumId= */
 export const KasamTrendQuery = z.strictObject({ forumId: uuid.optional() });

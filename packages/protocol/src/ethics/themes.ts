@@ -1,11 +1,37 @@
 /**
- * Ethics forum over REST: the built-in theme library (our own texts, Swedish and English), the team's own
- * themes, which themes a forum has used (and the one we suggest next), and a group's confidential notes.
- * The live side (theme phase, breakout groups) is in live/ethics.ts.
+ * The ethics forum's themes: the built-in library (our own texts, Swedish and English) and how a meeting
+ * refers to a theme (one of ours, or one the team wrote).
  */
 import { z } from 'zod';
-import { uuid } from './common.js';
-import { BUILTIN_THEME_KEYS, type BuiltinThemeKey, type EthicsThemeRef, ETHICS_LIMITS } from './live/ethics.js';
+import { uuid } from '../common.js';
+
+/** Keys of the built-in theme library (texts below, Swedish and English). */
+export const BUILTIN_THEME_KEYS = [
+  'dignity',
+  'confidentiality',
+  'equal-treatment',
+  'rules-vs-needs',
+  'speaking-up',
+  'self-determination',
+  'raising-concerns',
+  'gifts-and-boundaries',
+  'relatives',
+  'priorities-under-pressure',
+] as const;
+export const BuiltinThemeKey = z.enum(BUILTIN_THEME_KEYS);
+export type BuiltinThemeKey = z.infer<typeof BuiltinThemeKey>;
+
+/** Which theme a meeting takes up: one of ours, or one the team wrote. */
+export const EthicsThemeRef = z.union([
+  z.strictObject({ builtin: BuiltinThemeKey }),
+  z.strictObject({ teamThemeId: uuid }),
+]);
+export type EthicsThemeRef = z.infer<typeof EthicsThemeRef>;
+
+/** A theme as the meeting shows it (a team theme is copied in when chosen, so later edits do not change history). */
+export type ChosenTheme =
+  | { source: 'builtin'; key: BuiltinThemeKey }
+  | { source: 'team'; id: string; title: string; case: string; questions: string[] };
 
 export interface ThemeText {
   title: string;
@@ -237,66 +263,6 @@ export const BUILTIN_THEMES: Record<BuiltinThemeKey, { sv: ThemeText; en: ThemeT
     },
   },
 };
-
-/* The team's own themes ----------------------------------------------------------------------------- */
-
-const themeFields = {
-  title: z.string().trim().min(1).max(ETHICS_LIMITS.themeTitle),
-  case: z.string().trim().max(ETHICS_LIMITS.themeCase),
-  questions: z.array(z.string().trim().min(1).max(ETHICS_LIMITS.themeQuestion)).max(ETHICS_LIMITS.themeQuestions),
-};
-
-/** POST /api/teams/:teamId/ethics/themes — any member may add one. */
-export const CreateEthicsThemeBody = z.strictObject({
-  title: themeFields.title,
-  case: themeFields.case.default(''),
-  questions: themeFields.questions.default([]),
-});
-export type CreateEthicsThemeBody = z.input<typeof CreateEthicsThemeBody>;
-
-/** PATCH /api/teams/:teamId/ethics/themes/:themeId — its author, a facilitator or a manager. */
-export const UpdateEthicsThemeBody = z.strictObject({
-  title: themeFields.title.optional(),
-  case: themeFields.case.optional(),
-  questions: themeFields.questions.optional(),
-});
-export type UpdateEthicsThemeBody = z.input<typeof UpdateEthicsThemeBody>;
-
-/** GET /api/teams/:teamId/ethics/themes?forumId= */
-export const EthicsThemesQuery = z.strictObject({ forumId: uuid.optional() });
-
-export interface EthicsThemeDto {
-  id: string;
-  teamId: string;
-  title: string;
-  case: string;
-  questions: string[];
-  createdById: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ThemeUse {
-  /** The day (YYYY-MM-DD) the theme was last taken up in this forum (or this team, without a forum). */
-  lastUsedOn: string | null;
-  timesUsed: number;
-}
-
-/** The library as a team sees it: ours, theirs, what has been used, and what we suggest next. */
-export interface EthicsThemeLibraryDto {
-  builtin: ({ key: BuiltinThemeKey } & ThemeUse)[];
-  team: (EthicsThemeDto & ThemeUse)[];
-  /** A theme not used yet (the team's own first), else the one used longest ago. */
-  suggestion: EthicsThemeRef | null;
-}
-
-/** GET /api/meetings/:meetingId/phases/:phaseId/groups/:group/notes — members of that group only. */
-export interface GroupNotesDto {
-  phaseId: string;
-  group: number;
-  text: string;
-  rev: number;
-}
 
 export const isBuiltinThemeKey = (key: string): key is BuiltinThemeKey =>
   (BUILTIN_THEME_KEYS as readonly string[]).includes(key);
