@@ -1,7 +1,8 @@
 import type { RiskDto } from '@tillit/protocol';
 import { currentLocale } from '../lib/i18n';
 import type { MinutesProps } from '../meetings/ritual';
-import { formatDay, namesList, SeverityBadge, useSteeringT } from './parts';
+import { SeverityBadge } from './risks';
+import { formatDay, namesList, useSteeringT } from './steering.i18n';
 
 /** The daily-steering part of an ended meeting's minutes: plan and people, risks, escalations, how much feedback. */
 export function SteeringMinutes({ s, minutes: { steering: minutes } }: MinutesProps) {
