@@ -1,6 +1,7 @@
 /**
- * Swedish, the default language. Every string the web shows lives here and in en.ts;
- * en.ts is type-checked against this file, so a key missing from either does not compile.
+ * Swedish, the default language: the app's own strings (the `translation` namespace). Each ritual keeps its
+ * strings in its folder (`<ritual>.locales.ts`, its own namespace). en.ts is type-checked against this file,
+ * so a key missing from either does not compile.
  */
 import type { Strings } from '../lib/strings';
 
