@@ -1,5 +1,5 @@
 /** The ethics forum's strings: the `ethics` namespace. */
-import type { LocaleNamespace, Strings } from '../lib/strings';
+import type { LocaleNamespace, Strings } from '../locales/strings';
 
 export const ethicsSv = {
   template: {

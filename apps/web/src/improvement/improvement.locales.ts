@@ -1,5 +1,5 @@
 /** The improvement work's strings (board, ideas, PDSA cycles, run charts): the `improvement` namespace. */
-import type { LocaleNamespace, Strings } from '../lib/strings';
+import type { LocaleNamespace, Strings } from '../locales/strings';
 
 export const improvementSv = {
   board: 'Förbättringstavla',

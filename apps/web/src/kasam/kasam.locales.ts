@@ -1,5 +1,5 @@
 /** The KASAM dialogue's strings: the `kasam` namespace. */
-import type { LocaleNamespace, Strings } from '../lib/strings';
+import type { LocaleNamespace, Strings } from '../locales/strings';
 
 export const kasamSv = {
   settings: {

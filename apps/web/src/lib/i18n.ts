@@ -3,7 +3,7 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@tillit/protocol';
 import { en } from '../locales/en';
 import { sv } from '../locales/sv';
-import type { LocaleNamespace } from './strings';
+import type { LocaleNamespace } from '../locales/strings';
 
 export const LOCALES = ['sv', 'en'] as const satisfies readonly Locale[];
 const STORAGE_KEY = 'tillit.locale';

@@ -3,7 +3,7 @@
  * strings in its folder (`<ritual>.locales.ts`, its own namespace). en.ts is type-checked against this file,
  * so a key missing from either does not compile.
  */
-import type { Strings } from '../lib/strings';
+import type { Strings } from './strings';
 
 export const sv = {
   app: {

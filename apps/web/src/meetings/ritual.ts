@@ -5,7 +5,7 @@
  */
 import type { LiveEvent, MeetingSnapshot, MinutesDto, PhaseKind, PhaseView } from '@tillit/protocol';
 import { createContext, useContext, type ComponentType } from 'react';
-import type { LocaleNamespace } from '../lib/strings';
+import type { LocaleNamespace } from '../locales/strings';
 import type { Overlays } from './live/optimistic';
 
 /** The UI of one phase kind, given the current phase of that kind. */

@@ -1,5 +1,5 @@
 /** The generic phases' strings (check-in, capture, review, voting, discussion, summary): the `phases` namespace. */
-import type { LocaleNamespace, Strings } from '../lib/strings';
+import type { LocaleNamespace, Strings } from '../locales/strings';
 
 export const phasesSv = {
   checkIn: {

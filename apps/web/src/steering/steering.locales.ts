@@ -1,5 +1,5 @@
 /** Daily steering's strings: the `steering` namespace. */
-import type { LocaleNamespace, Strings } from '../lib/strings';
+import type { LocaleNamespace, Strings } from '../locales/strings';
 
 export const steeringSv = {
   title: 'Daglig styrning',
