@@ -145,92 +145,92 @@ export function MeetingPage({ rituals }: { rituals: Rituals }) {
 
   return (
     <RitualsContext.Provider value={rituals}>
-    <RoomContext.Provider value={room}>
-      <div className={`room room--${layout}`}>
-        <Page
-          title={s.meeting.title}
-          lead={
-            <p className="lead">
-              {s.meeting.forumKind && <>{t(`forums.kinds.${s.meeting.forumKind}`)} · </>}
-              {s.meeting.facilitatorId
-                ? t('meeting.facilitator', { name: room.nameOf(s.meeting.facilitatorId) })
-                : t('meeting.noFacilitator')}
-              {' · '}
-              <Link to={`/teams/${s.meeting.teamId}`}>{t('meeting.minutes.back')}</Link>
-            </p>
-          }
-        >
-          <Banners />
-          <div className="room-toolbar">
-            <ConnectionStatus live={live} />
-            {!ended && (
-              <button
-                type="button"
-                className="secondary small"
-                aria-pressed={wall}
-                onClick={() => {
-                  const next = new URLSearchParams(params);
-                  if (wall) next.delete('display');
-                  else next.set('display', 'wall');
-                  setParams(next, { replace: true });
-                }}
-              >
-                {t('meeting.wallDisplay')}
-              </button>
-            )}
-          </div>
-          {ended ? (
-            <>
-              <p className="notice">{t('meeting.endedNotice')}</p>
-              {s.minutes && <Minutes s={s} minutes={s.minutes} />}
-            </>
-          ) : layout === 'phone' ? (
-            <>
-              <PhaseSection />
-              <PhaseStepper />
-              <MySignals />
-              <Hands />
-              <Participants />
-              {room.isFacilitator && <FacilitatorControls />}
-            </>
-          ) : (
-            <>
-              <PhaseStepper />
-              <div className="room-grid">
-                <div className="room-main">
-                  <PhaseSection />
-                </div>
-                <div className="room-side">
-                  {room.isFacilitator && !wall && <FacilitatorControls />}
-                  {!wall && <MySignals />}
-                  <Hands />
-                  <Participants />
-                </div>
-              </div>
-            </>
-          )}
-          <div className="toasts">
-            {toasts.map((toast) => (
-              <div key={toast.id} role="alert" className="alert toast">
-                <p>{toast.text}</p>
+      <RoomContext.Provider value={room}>
+        <div className={`room room--${layout}`}>
+          <Page
+            title={s.meeting.title}
+            lead={
+              <p className="lead">
+                {s.meeting.forumKind && <>{t(`forums.kinds.${s.meeting.forumKind}`)} · </>}
+                {s.meeting.facilitatorId
+                  ? t('meeting.facilitator', { name: room.nameOf(s.meeting.facilitatorId) })
+                  : t('meeting.noFacilitator')}
+                {' · '}
+                <Link to={`/teams/${s.meeting.teamId}`}>{t('meeting.minutes.back')}</Link>
+              </p>
+            }
+          >
+            <Banners />
+            <div className="room-toolbar">
+              <ConnectionStatus live={live} />
+              {!ended && (
                 <button
                   type="button"
                   className="secondary small"
-                  onClick={() => setToasts((list) => list.filter((x) => x.id !== toast.id))}
+                  aria-pressed={wall}
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    if (wall) next.delete('display');
+                    else next.set('display', 'wall');
+                    setParams(next, { replace: true });
+                  }}
                 >
-                  {t('meeting.dismiss')}
+                  {t('meeting.wallDisplay')}
                 </button>
-              </div>
-            ))}
-          </div>
-          <div role="status" aria-live="polite" aria-label={t('meeting.announcer')} className="visually-hidden announcer">
-            {messages.map((m) => (
-              <p key={m.id}>{m.text}</p>
-            ))}
-          </div>
-        </Page>
-      </div>
-    </RoomContext.Provider>
+              )}
+            </div>
+            {ended ? (
+              <>
+                <p className="notice">{t('meeting.endedNotice')}</p>
+                {s.minutes && <Minutes s={s} minutes={s.minutes} />}
+              </>
+            ) : layout === 'phone' ? (
+              <>
+                <PhaseSection />
+                <PhaseStepper />
+                <MySignals />
+                <Hands />
+                <Participants />
+                {room.isFacilitator && <FacilitatorControls />}
+              </>
+            ) : (
+              <>
+                <PhaseStepper />
+                <div className="room-grid">
+                  <div className="room-main">
+                    <PhaseSection />
+                  </div>
+                  <div className="room-side">
+                    {room.isFacilitator && !wall && <FacilitatorControls />}
+                    {!wall && <MySignals />}
+                    <Hands />
+                    <Participants />
+                  </div>
+                </div>
+              </>
+            )}
+            <div className="toasts">
+              {toasts.map((toast) => (
+                <div key={toast.id} role="alert" className="alert toast">
+                  <p>{toast.text}</p>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() => setToasts((list) => list.filter((x) => x.id !== toast.id))}
+                  >
+                    {t('meeting.dismiss')}
+                  </button>
+                </div>
+              ))}
+            </div>
+            <div role="status" aria-live="polite" aria-label={t('meeting.announcer')} className="visually-hidden announcer">
+              {messages.map((m) => (
+                <p key={m.id}>{m.text}</p>
+              ))}
+            </div>
+          </Page>
+        </div>
+      </RoomContext.Provider>
     </RitualsContext.Provider>
   );
 }
