@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { CreateForumBody } from '@tillit/protocol';
-import { improvementSvExact as imp } from '../../web/src/improvement/strings.sv.ts';
+import { improvementSv as imp } from '../../web/src/improvement/improvement.locales.ts';
 import { createForumViaApi, signUpViaApi, startMeetingViaApi, teamWithMembers } from './support/api.ts';
 import { expectAccessible, fill, newPerson, TillitApp, uniqueName } from './support/app.ts';
 import { MeetingRoom } from './support/meeting.ts';

@@ -14,7 +14,11 @@ import { NotFoundPage } from './ui/NotFoundPage';
 
 // The meeting room and the ritual pages are the heavy part of the app; a phone opening the sign-in page or
 // the team page should not download them first.
-const MeetingPage = lazy(() => import('./meetings/MeetingPage').then((m) => ({ default: m.MeetingPage })));
+// The room and the rituals it renders come together (the room imports no ritual: see meetings/README.md).
+const MeetingPage = lazy(async () => {
+  const [{ MeetingPage: Room }, { RITUALS }] = await Promise.all([import('./meetings/MeetingPage'), import('./rituals')]);
+  return { default: () => <Room rituals={RITUALS} /> };
+});
 const SteeringPage = lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage })));
 const BoardPage = lazy(() => import('./improvement/BoardPage').then((m) => ({ default: m.BoardPage })));
 const IdeaPage = lazy(() => import('./improvement/IdeaPage').then((m) => ({ default: m.IdeaPage })));

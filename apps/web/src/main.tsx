@@ -4,9 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
 import { ApiRequestError } from './lib/api';
-import './lib/i18n';
+import { startI18n } from './lib/i18n';
 import { LocaleSync } from './auth/LocaleSync';
+import { RITUAL_LOCALES } from './rituals.locales';
 import './styles.css';
+
+startI18n(RITUAL_LOCALES);
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,7 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { en } from '../../../web/src/locales/en.ts';
-import { sv } from '../../../web/src/locales/sv.ts';
+import { ethicsEn, ethicsSv } from '../../../web/src/ethics/ethics.locales.ts';
+import { kasamEn, kasamSv } from '../../../web/src/kasam/kasam.locales.ts';
+import { en as appEn } from '../../../web/src/locales/en.ts';
+import { sv as appSv } from '../../../web/src/locales/sv.ts';
+import { phasesEn, phasesSv } from '../../../web/src/phases/phases.locales.ts';
+
+// The web keeps each ritual's strings in the ritual's own namespace; the tests read them where they always have.
+const sv = { ...appSv, meeting: { ...appSv.meeting, ...phasesSv }, ethicsForum: ethicsSv, kasam: kasamSv };
+const en = { ...appEn, meeting: { ...appEn.meeting, ...phasesEn }, ethicsForum: ethicsEn, kasam: kasamEn };
 
 export type Lang = 'sv' | 'en';
 /** The web's own dictionaries: tests look for exactly what a person sees, in either language. */

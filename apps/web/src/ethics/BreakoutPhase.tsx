@@ -14,7 +14,7 @@ type BreakoutView = Extract<PhaseView, { kind: 'breakout' }>;
  * confidential notes that only its members ever receive (fetched over REST, never in the live state).
  */
 export function BreakoutPhase({ phase }: { phase: BreakoutView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { me, isFacilitator, layout } = useRoom();
   const { stage, groups, sharing } = phase.state;
   const mine = groups.findIndex((g) => g.members.includes(me));
@@ -24,12 +24,12 @@ export function BreakoutPhase({ phase }: { phase: BreakoutView }) {
 
   return (
     <div className="stack breakout">
-      {stage === 'setup' && <p>{t('ethicsForum.groups.intro')}</p>}
-      {stage === 'running' && <p className="notice">{t('ethicsForum.groups.running')}</p>}
-      {stage === 'recalled' && <p className="notice">{t('ethicsForum.groups.recalled')}</p>}
+      {stage === 'setup' && <p>{t('groups.intro')}</p>}
+      {stage === 'running' && <p className="notice">{t('groups.running')}</p>}
+      {stage === 'recalled' && <p className="notice">{t('groups.recalled')}</p>}
       {facilitating && <FacilitatorControls phase={phase} />}
       {stage === 'share-back' && <ShareBack phase={phase} />}
-      {groups.length > 0 && mine < 0 && stage !== 'setup' && !isFacilitator && <p className="muted">{t('ethicsForum.groups.notInGroup')}</p>}
+      {groups.length > 0 && mine < 0 && stage !== 'setup' && !isFacilitator && <p className="muted">{t('groups.notInGroup')}</p>}
       {groups.length > 0 && (
         <div className="group-grid">
           {order.map((i) => (
@@ -42,7 +42,7 @@ export function BreakoutPhase({ phase }: { phase: BreakoutView }) {
 }
 
 function FacilitatorControls({ phase }: { phase: BreakoutView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { send } = useRoom();
   const { stage, groups, formedBy, repeatedPairs } = phase.state;
   return (
@@ -50,25 +50,25 @@ function FacilitatorControls({ phase }: { phase: BreakoutView }) {
       {stage === 'setup' && <GroupForm phase={phase} />}
       {formedBy && repeatedPairs !== null && groups.length > 0 && stage === 'setup' && (
         <p>
-          {t('ethicsForum.groups.formed', { count: groups.length })}{' '}
-          {repeatedPairs > 0 ? t('ethicsForum.groups.repeats', { count: repeatedPairs }) : t('ethicsForum.groups.noRepeats')}
+          {t('groups.formed', { count: groups.length })}{' '}
+          {repeatedPairs > 0 ? t('groups.repeats', { count: repeatedPairs }) : t('groups.noRepeats')}
         </p>
       )}
       <div className="button-row">
         {(stage === 'setup' || stage === 'recalled' || stage === 'share-back') && groups.some((g) => g.members.length > 0) && (
           <button type="button" onClick={() => send({ type: 'breakout.open', payload: {} })}>
-            {stage === 'setup' ? t('ethicsForum.groups.open') : t('ethicsForum.groups.reopen')}
+            {stage === 'setup' ? t('groups.open') : t('groups.reopen')}
           </button>
         )}
         {stage === 'running' && (
           <button type="button" onClick={() => send({ type: 'breakout.recall', payload: {} })}>
-            {t('ethicsForum.groups.recall')}
+            {t('groups.recall')}
           </button>
         )}
       </div>
       {stage !== 'setup' && groups.length > 0 && (
         <div className="stack">
-          <h3>{t('ethicsForum.groups.shareBack')}</h3>
+          <h3>{t('groups.shareBack')}</h3>
           <div className="button-row">
             {groups.map((g, i) => (
               <button
@@ -79,7 +79,7 @@ function FacilitatorControls({ phase }: { phase: BreakoutView }) {
                 disabled={g.members.length === 0}
                 onClick={() => send({ type: 'breakout.share', payload: { group: i } })}
               >
-                {t('ethicsForum.groups.shareGroup', { n: i + 1 })}
+                {t('groups.shareGroup', { n: i + 1 })}
               </button>
             ))}
           </div>
@@ -91,7 +91,7 @@ function FacilitatorControls({ phase }: { phase: BreakoutView }) {
 
 /** Forming groups: who takes part (everyone connected, to begin with), the size and how. */
 function GroupForm({ phase }: { phase: BreakoutView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { s, send } = useRoom();
   const id = useId();
   const present = new Set(s.presence.map((p) => p.userId));
@@ -116,9 +116,9 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
         }
       }}
     >
-      <h3>{t('ethicsForum.groups.form')}</h3>
+      <h3>{t('groups.form')}</h3>
       <div className="field">
-        <label htmlFor={`${id}-size`}>{t('ethicsForum.groups.size')}</label>
+        <label htmlFor={`${id}-size`}>{t('groups.size')}</label>
         <input
           id={`${id}-size`}
           type="number"
@@ -129,15 +129,15 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
         />
       </div>
       <fieldset>
-        <legend>{t('ethicsForum.groups.mode')}</legend>
+        <legend>{t('groups.mode')}</legend>
         {(['random', 'balanced', 'manual'] as const).map((m) => (
           <label key={m} className="choice">
-            <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`ethicsForum.groups.${m}`)}
+            <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`groups.${m}`)}
           </label>
         ))}
       </fieldset>
       <fieldset>
-        <legend>{t('ethicsForum.groups.people')}</legend>
+        <legend>{t('groups.people')}</legend>
         {s.participants.map((p) => (
           <div key={p.userId} className="person-pick">
             <label className="choice">
@@ -155,13 +155,13 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
             </label>
             {mode === 'manual' && picked.has(p.userId) && (
               <select
-                aria-label={t('ethicsForum.groups.manualGroup', { name: p.displayName })}
+                aria-label={t('groups.manualGroup', { name: p.displayName })}
                 value={manual[p.userId] ?? people.findIndex((x) => x.userId === p.userId) % count}
                 onChange={(e) => setManual({ ...manual, [p.userId]: Number(e.target.value) })}
               >
                 {Array.from({ length: count }, (_, i) => (
                   <option key={i} value={i}>
-                    {t('ethicsForum.groups.moveTo', { n: i + 1 })}
+                    {t('groups.moveTo', { n: i + 1 })}
                   </option>
                 ))}
               </select>
@@ -171,7 +171,7 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
       </fieldset>
       <div>
         <button type="submit" disabled={people.length === 0}>
-          {t('ethicsForum.groups.formButton')}
+          {t('groups.formButton')}
         </button>
       </div>
     </form>
@@ -179,20 +179,20 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
 }
 
 function ShareBack({ phase }: { phase: BreakoutView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { sharing, groups } = phase.state;
   const g = sharing !== null ? groups[sharing] : undefined;
   if (!g || sharing === null) return null;
   return (
     <section className="share-back card-inset" aria-labelledby={`sharing-${phase.id}`}>
-      <h3 id={`sharing-${phase.id}`}>{t('ethicsForum.groups.sharing', { n: sharing + 1 })}</h3>
-      {g.summary ? <p className="notes-text share-summary">{g.summary}</p> : <p className="muted">{t('ethicsForum.groups.noSummary')}</p>}
+      <h3 id={`sharing-${phase.id}`}>{t('groups.sharing', { n: sharing + 1 })}</h3>
+      {g.summary ? <p className="notes-text share-summary">{g.summary}</p> : <p className="muted">{t('groups.noSummary')}</p>}
     </section>
   );
 }
 
 function GroupCard({ phase, index, group, mine, highlighted }: { phase: BreakoutView; index: number; group: BreakoutGroup; mine: boolean; highlighted: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { me, isFacilitator, layout, nameOf, send, s } = useRoom();
   const headingId = `group-${phase.id}-${index}`;
   const { stage } = phase.state;
@@ -201,20 +201,20 @@ function GroupCard({ phase, index, group, mine, highlighted }: { phase: Breakout
   return (
     <section className={`group-card${mine ? ' group-card--mine' : ''}${highlighted ? ' group-card--sharing' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        {t('ethicsForum.groups.group', { n: index + 1 })}
-        {mine && <span className="badge">{t('ethicsForum.groups.yourGroup')}</span>}
+        {t('groups.group', { n: index + 1 })}
+        {mine && <span className="badge">{t('groups.yourGroup')}</span>}
       </h3>
       {group.members.length === 0 ? (
-        <p className="muted">{t('ethicsForum.groups.empty')}</p>
+        <p className="muted">{t('groups.empty')}</p>
       ) : (
-        <ul className="plain-list" aria-label={t('ethicsForum.groups.members')}>
+        <ul className="plain-list" aria-label={t('groups.members')}>
           {group.members.map((u) => (
             <li key={u}>
-              {u === me ? `${nameOf(u)} (${t('meeting.you')})` : nameOf(u)}
+              {u === me ? `${nameOf(u)} (${t('meeting.you', { ns: 'translation' })})` : nameOf(u)}
               {isFacilitator && layout !== 'wall' && (
                 <select
                   className="small"
-                  aria-label={t('ethicsForum.groups.move', { name: nameOf(u) })}
+                  aria-label={t('groups.move', { name: nameOf(u) })}
                   value={index}
                   onChange={(e) => {
                     const v = e.target.value;
@@ -223,11 +223,11 @@ function GroupCard({ phase, index, group, mine, highlighted }: { phase: Breakout
                 >
                   {phase.state.groups.map((_, i) => (
                     <option key={i} value={i}>
-                      {t('ethicsForum.groups.moveTo', { n: i + 1 })}
+                      {t('groups.moveTo', { n: i + 1 })}
                     </option>
                   ))}
-                  {phase.state.groups.length < ETHICS_LIMITS.groups && <option value={phase.state.groups.length}>{t('ethicsForum.groups.moveNew')}</option>}
-                  <option value="out">{t('ethicsForum.groups.moveOut')}</option>
+                  {phase.state.groups.length < ETHICS_LIMITS.groups && <option value={phase.state.groups.length}>{t('groups.moveNew')}</option>}
+                  <option value="out">{t('groups.moveOut')}</option>
                 </select>
               )}
             </li>
@@ -244,7 +244,7 @@ function GroupCard({ phase, index, group, mine, highlighted }: { phase: Breakout
 
 /** People in the meeting who are in no group yet: the facilitator can put them in this one. */
 function Unplaced({ phase, index }: { phase: BreakoutView; index: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { s, send } = useRoom();
   if (index !== 0 || phase.state.groups.length === 0) return null;
   const placed = new Set(phase.state.groups.flatMap((g) => g.members));
@@ -252,21 +252,21 @@ function Unplaced({ phase, index }: { phase: BreakoutView; index: number }) {
   if (out.length === 0) return null;
   return (
     <div className="stack">
-      <p className="muted">{t('ethicsForum.groups.moveOut')}</p>
+      <p className="muted">{t('groups.moveOut')}</p>
       <ul className="plain-list">
         {out.map((p) => (
           <li key={p.userId}>
             {p.displayName}{' '}
             <select
               className="small"
-              aria-label={t('ethicsForum.groups.move', { name: p.displayName })}
+              aria-label={t('groups.move', { name: p.displayName })}
               value="out"
               onChange={(e) => e.target.value !== 'out' && send({ type: 'breakout.move', payload: { userId: p.userId, group: Number(e.target.value) } })}
             >
-              <option value="out">{t('ethicsForum.groups.moveOut')}</option>
+              <option value="out">{t('groups.moveOut')}</option>
               {phase.state.groups.map((_, i) => (
                 <option key={i} value={i}>
-                  {t('ethicsForum.groups.moveTo', { n: i + 1 })}
+                  {t('groups.moveTo', { n: i + 1 })}
                 </option>
               ))}
             </select>
@@ -278,7 +278,7 @@ function Unplaced({ phase, index }: { phase: BreakoutView; index: number }) {
 }
 
 function GroupTimer({ phase, index, timer, canControl }: { phase: BreakoutView; index: number; timer: TimerState; canControl: boolean }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { live, send } = useRoom();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
@@ -292,18 +292,18 @@ function GroupTimer({ phase, index, timer, canControl }: { phase: BreakoutView; 
   const minutes = Math.max(1, Math.round((phase.timeboxSeconds ?? 600) / 60));
   return (
     <div className="group-timer">
-      <p className="group-clock" role="timer" aria-label={`${t('ethicsForum.groups.timer')}, ${t('ethicsForum.groups.group', { n: index + 1 })}`}>
+      <p className="group-clock" role="timer" aria-label={`${t('groups.timer')}, ${t('groups.group', { n: index + 1 })}`}>
         {hasTime ? formatClock(left) : '–:––'}
       </p>
       {canControl && (
         <div className="button-row">
           {timer.status === 'running' ? (
             <button type="button" className="secondary small" onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'pause' } })}>
-              {t('ethicsForum.groups.timerPause')}
+              {t('groups.timerPause')}
             </button>
           ) : timer.status === 'paused' ? (
             <button type="button" className="secondary small" onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'resume' } })}>
-              {t('ethicsForum.groups.timerResume')}
+              {t('groups.timerResume')}
             </button>
           ) : null}
           <button
@@ -311,7 +311,7 @@ function GroupTimer({ phase, index, timer, canControl }: { phase: BreakoutView; 
             className="secondary small"
             onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'start', seconds: minutes * 60 } })}
           >
-            {t('ethicsForum.groups.timerStart', { minutes })}
+            {t('groups.timerStart', { minutes })}
           </button>
         </div>
       )}
@@ -320,7 +320,7 @@ function GroupTimer({ phase, index, timer, canControl }: { phase: BreakoutView; 
 }
 
 function SummaryEditor({ phase, index, text }: { phase: BreakoutView; index: number; text: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { send, canInput } = useRoom();
   const id = useId();
   const [draft, setDraft] = useState(text);
@@ -338,9 +338,9 @@ function SummaryEditor({ phase, index, text }: { phase: BreakoutView; index: num
       }}
     >
       <div className="field">
-        <label htmlFor={`${id}-summary`}>{t('ethicsForum.groups.summary')}</label>
+        <label htmlFor={`${id}-summary`}>{t('groups.summary')}</label>
         <p id={`${id}-hint`} className="hint">
-          {t('ethicsForum.groups.summaryHint')}
+          {t('groups.summaryHint')}
         </p>
         <textarea
           id={`${id}-summary`}
@@ -357,7 +357,7 @@ function SummaryEditor({ phase, index, text }: { phase: BreakoutView; index: num
       </div>
       <div>
         <button type="submit" className="secondary" disabled={!dirty || !canInput} data-phase={phase.id}>
-          {t('ethicsForum.groups.saveSummary')}
+          {t('groups.saveSummary')}
         </button>
       </div>
     </form>
@@ -366,7 +366,7 @@ function SummaryEditor({ phase, index, text }: { phase: BreakoutView; index: num
 
 /** Only rendered for the group's own members; the server would refuse anyone else anyway. */
 function ConfidentialNotes({ meetingId, phaseId, index, rev }: { meetingId: string; phaseId: string; index: number; rev: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { send } = useRoom();
   const id = useId();
   const notes = useGroupNotes(meetingId, phaseId, index, rev);
@@ -389,9 +389,9 @@ function ConfidentialNotes({ meetingId, phaseId, index, rev }: { meetingId: stri
       }}
     >
       <div className="field">
-        <label htmlFor={`${id}-notes`}>{t('ethicsForum.groups.notes')}</label>
+        <label htmlFor={`${id}-notes`}>{t('groups.notes')}</label>
         <p id={`${id}-hint`} className="hint">
-          🔒 {t('ethicsForum.groups.notesHint')}
+          🔒 {t('groups.notesHint')}
         </p>
         <textarea
           id={`${id}-notes`}
@@ -405,13 +405,13 @@ function ConfidentialNotes({ meetingId, phaseId, index, rev }: { meetingId: stri
           }}
         />
       </div>
-      {changedByOther && <p className="notice">{t('ethicsForum.groups.notesChanged')}</p>}
+      {changedByOther && <p className="notice">{t('groups.notesChanged')}</p>}
       <div>
         <button type="submit" className="secondary" disabled={!dirty}>
-          {t('ethicsForum.groups.saveNotes')}
+          {t('groups.saveNotes')}
         </button>
       </div>
-      <Status>{!dirty && savedRev !== null && server?.rev === savedRev ? t('ethicsForum.groups.notesSaved') : null}</Status>
+      <Status>{!dirty && savedRev !== null && server?.rev === savedRev ? t('groups.notesSaved') : null}</Status>
     </form>
   );
 }

@@ -11,7 +11,7 @@ type ThemeView = Extract<PhaseView, { kind: 'ethics-theme' }>;
 
 /** The theme of the day: its case and questions for everyone; the facilitator picks from the library. */
 export function EthicsThemePhase({ phase }: { phase: ThemeView }) {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('ethics');
   const { isFacilitator, layout } = useRoom();
   const theme = phase.state.theme;
   const text = theme ? themeText(theme, i18n.language) : null;
@@ -25,13 +25,13 @@ export function EthicsThemePhase({ phase }: { phase: ThemeView }) {
           </h3>
           {text.case && (
             <>
-              <h4>{t('ethicsForum.theme.case')}</h4>
+              <h4>{t('theme.case')}</h4>
               <p className="theme-case">{text.case}</p>
             </>
           )}
           {text.questions.length > 0 && (
             <>
-              <h4>{t('ethicsForum.theme.questions')}</h4>
+              <h4>{t('theme.questions')}</h4>
               <ol className="theme-questions">
                 {text.questions.map((q) => (
                   <li key={q}>{q}</li>
@@ -41,7 +41,7 @@ export function EthicsThemePhase({ phase }: { phase: ThemeView }) {
           )}
         </article>
       ) : (
-        <p className="muted">{isFacilitator ? t('ethicsForum.theme.none') : t('ethicsForum.theme.waiting')}</p>
+        <p className="muted">{isFacilitator ? t('theme.none') : t('theme.waiting')}</p>
       )}
       {isFacilitator && layout !== 'wall' && <ThemePicker />}
       <NextFacilitator />
@@ -51,16 +51,16 @@ export function EthicsThemePhase({ phase }: { phase: ThemeView }) {
 
 /** Rotating facilitation: who leads the forum's next meeting, shown ahead so they can prepare. */
 function NextFacilitator() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { s, nameOf } = useRoom();
   const forums = useForums(s.meeting.teamId);
   const forum = forums.data?.find((f) => f.id === s.meeting.forumId);
   if (!forum || forum.facilitation.mode !== 'rotating' || !forum.nextFacilitatorId) return null;
-  return <p className="muted">{t('ethicsForum.rotation.next', { name: nameOf(forum.nextFacilitatorId) })}</p>;
+  return <p className="muted">{t('rotation.next', { name: nameOf(forum.nextFacilitatorId) })}</p>;
 }
 
 function ThemePicker() {
-  const { t, i18n } = useTranslation();
+  const { t, i18n } = useTranslation('ethics');
   const { s, send } = useRoom();
   const id = useId();
   const library = useThemeLibrary(s.meeting.teamId, s.meeting.forumId);
@@ -74,7 +74,7 @@ function ThemePicker() {
     return lib.team.find((x) => x.id === ref.teamThemeId)?.title ?? '';
   };
   const used = (u: { lastUsedOn: string | null }) =>
-    u.lastUsedOn ? t('ethicsForum.theme.lastUsed', { date: u.lastUsedOn }) : t('ethicsForum.theme.neverUsed');
+    u.lastUsedOn ? t('theme.lastUsed', { date: u.lastUsedOn }) : t('theme.neverUsed');
   const suggestion = lib.suggestion ? refKey(lib.suggestion) : null;
   const suggestionUse = suggestion
     ? [...lib.builtin.map((b) => ({ ...b, key: `builtin:${b.key}` })), ...lib.team.map((x) => ({ ...x, key: `team:${x.id}` }))].find(
@@ -88,8 +88,8 @@ function ThemePicker() {
       {suggestion && (
         <p className="suggestion">
           {suggestionUse?.timesUsed
-            ? t('ethicsForum.theme.suggestedOld', { title: titleOf(suggestion) })
-            : t('ethicsForum.theme.suggested', { title: titleOf(suggestion) })}
+            ? t('theme.suggestedOld', { title: titleOf(suggestion) })
+            : t('theme.suggested', { title: titleOf(suggestion) })}
         </p>
       )}
       <form
@@ -101,10 +101,10 @@ function ThemePicker() {
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-theme`}>{t('ethicsForum.theme.chooseLabel')}</label>
+          <label htmlFor={`${id}-theme`}>{t('theme.chooseLabel')}</label>
           <select id={`${id}-theme`} value={selected} onChange={(e) => setChoice(e.target.value)}>
             {lib.team.length > 0 && (
-              <optgroup label={t('ethicsForum.theme.teamGroup')}>
+              <optgroup label={t('theme.teamGroup')}>
                 {lib.team.map((x) => (
                   <option key={x.id} value={`team:${x.id}`}>
                     {x.title} ({used(x)})
@@ -112,7 +112,7 @@ function ThemePicker() {
                 ))}
               </optgroup>
             )}
-            <optgroup label={t('ethicsForum.theme.builtinGroup')}>
+            <optgroup label={t('theme.builtinGroup')}>
               {lib.builtin.map((b) => (
                 <option key={b.key} value={`builtin:${b.key}`}>
                   {builtinText(b.key, i18n.language).title} ({used(b)})
@@ -122,7 +122,7 @@ function ThemePicker() {
           </select>
         </div>
         <button type="submit" disabled={!selected}>
-          {t('ethicsForum.theme.choose')}
+          {t('theme.choose')}
         </button>
       </form>
       <OwnThemeForm />
@@ -131,7 +131,7 @@ function ThemePicker() {
 }
 
 function OwnThemeForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const { s } = useRoom();
   const id = useId();
   const create = useCreateTheme(s.meeting.teamId);
@@ -140,7 +140,7 @@ function OwnThemeForm() {
   const [questions, setQuestions] = useState('');
   return (
     <details>
-      <summary>{t('ethicsForum.theme.ownTitle')}</summary>
+      <summary>{t('theme.ownTitle')}</summary>
       <form
         className="stack"
         onSubmit={(e) => {
@@ -163,24 +163,24 @@ function OwnThemeForm() {
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-title`}>{t('ethicsForum.theme.title')}</label>
+          <label htmlFor={`${id}-title`}>{t('theme.title')}</label>
           <input id={`${id}-title`} value={title} maxLength={ETHICS_LIMITS.themeTitle} required onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-case`}>{t('ethicsForum.theme.caseField')}</label>
+          <label htmlFor={`${id}-case`}>{t('theme.caseField')}</label>
           <textarea id={`${id}-case`} rows={3} value={kase} maxLength={ETHICS_LIMITS.themeCase} onChange={(e) => setKase(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-questions`}>{t('ethicsForum.theme.questionsField')}</label>
+          <label htmlFor={`${id}-questions`}>{t('theme.questionsField')}</label>
           <textarea id={`${id}-questions`} rows={3} value={questions} onChange={(e) => setQuestions(e.target.value)} />
         </div>
         <div>
           <button type="submit" className="secondary" disabled={!title.trim() || create.isPending}>
-            {t('ethicsForum.theme.add')}
+            {t('theme.add')}
           </button>
         </div>
         <ErrorAlert error={create.error} />
-        <Status>{create.isSuccess ? t('ethicsForum.theme.added') : null}</Status>
+        <Status>{create.isSuccess ? t('theme.added') : null}</Status>
       </form>
     </details>
   );

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 
 /** The forum form's settings for the ethics and KASAM phase kinds (nothing for the other kinds). */
 export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTemplate; setSettings: (patch: Record<string, unknown>) => void }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('ethics');
   const id = useId();
   if (phase.kind === 'breakout') {
     return (
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-size`}>{t('ethicsForum.settings.groupSize')}</label>
+          <label htmlFor={`${id}-size`}>{t('settings.groupSize')}</label>
           <input
             id={`${id}-size`}
             type="number"
@@ -21,10 +21,10 @@ export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTempl
           />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-mode`}>{t('ethicsForum.settings.mode')}</label>
+          <label htmlFor={`${id}-mode`}>{t('settings.mode')}</label>
           <select id={`${id}-mode`} value={phase.settings.mode} onChange={(e) => setSettings({ mode: e.target.value })}>
-            <option value="balanced">{t('ethicsForum.groups.balanced')}</option>
-            <option value="random">{t('ethicsForum.groups.random')}</option>
+            <option value="balanced">{t('groups.balanced')}</option>
+            <option value="random">{t('groups.random')}</option>
           </select>
         </div>
       </div>
@@ -33,9 +33,9 @@ export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTempl
   if (phase.kind === 'kasam-reflection') {
     return (
       <div className="field">
-        <label htmlFor={`${id}-k`}>{t('kasam.settings.k')}</label>
+        <label htmlFor={`${id}-k`}>{t('settings.k', { ns: 'kasam' })}</label>
         <p id={`${id}-k-hint`} className="hint">
-          {t('kasam.settings.kHint')}
+          {t('settings.kHint', { ns: 'kasam' })}
         </p>
         <input
           id={`${id}-k`}
@@ -52,7 +52,7 @@ export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTempl
   if (phase.kind === 'kasam-actions') {
     return (
       <div className="field">
-        <label htmlFor={`${id}-max`}>{t('kasam.settings.maxActions')}</label>
+        <label htmlFor={`${id}-max`}>{t('settings.maxActions', { ns: 'kasam' })}</label>
         <input
           id={`${id}-max`}
           type="number"

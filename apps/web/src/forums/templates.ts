@@ -70,29 +70,29 @@ export function defaultPhases(kind: ForumKind, t: TFunction): PhaseTemplate[] {
       // The ready-made "Förbättringsträff" (see src/improvement): open actions and running cycles from last
       // time → new ideas → dot vote → the chosen idea's PDSA cycle → actions with owner and due date → summary.
       return [
-        phase('review', t('improvement.template.review'), 5, ['action']),
-        phase('pdsa', t('improvement.template.running'), 5),
-        phase('capture', t('improvement.template.ideas'), 5, ['idea'], t('improvement.template.ideasPrompt')),
-        phase('voting', t('improvement.template.vote'), 3, ['idea']),
-        { ...phase('pdsa', t('improvement.template.cycle'), 20), settings: { part: 'cycle' } } as PhaseTemplate,
-        { ...phase('pdsa', t('improvement.template.actions'), 5), settings: { part: 'actions' } } as PhaseTemplate,
-        phase('summary', t('improvement.template.summary'), 2),
+        phase('review', t('template.review', { ns: 'improvement' }), 5, ['action']),
+        phase('pdsa', t('template.running', { ns: 'improvement' }), 5),
+        phase('capture', t('template.ideas', { ns: 'improvement' }), 5, ['idea'], t('template.ideasPrompt', { ns: 'improvement' })),
+        phase('voting', t('template.vote', { ns: 'improvement' }), 3, ['idea']),
+        { ...phase('pdsa', t('template.cycle', { ns: 'improvement' }), 20), settings: { part: 'cycle' } } as PhaseTemplate,
+        { ...phase('pdsa', t('template.actions', { ns: 'improvement' }), 5), settings: { part: 'actions' } } as PhaseTemplate,
+        phase('summary', t('template.summary', { ns: 'improvement' }), 2),
       ];
     // The ready-made "Etikforum" and "KASAM-samtal" (see src/ethics and src/kasam).
     case 'ethics':
       return [
         phase('check-in', T('templates.checkIn'), 3, undefined, T('templates.checkInPrompt')),
-        phase('ethics-theme', t('ethicsForum.template.theme'), 5),
-        phase('breakout', t('ethicsForum.template.groups'), 20),
-        phase('summary', t('ethicsForum.template.summary'), 10, undefined, t('ethicsForum.template.summaryPrompt')),
+        phase('ethics-theme', t('template.theme', { ns: 'ethics' }), 5),
+        phase('breakout', t('template.groups', { ns: 'ethics' }), 20),
+        phase('summary', t('template.summary', { ns: 'ethics' }), 10, undefined, t('template.summaryPrompt', { ns: 'ethics' })),
       ];
     case 'kasam':
       return [
-        phase('kasam-reflection', t('kasam.template.reflection'), 10),
-        phase('kasam-factors', t('kasam.template.factors'), 15, undefined, t('kasam.template.factorsPrompt')),
-        phase('voting', t('kasam.template.vote'), 5, ['success-factor']),
-        phase('kasam-actions', t('kasam.template.followUp'), 15),
-        phase('summary', t('kasam.template.summary'), 5),
+        phase('kasam-reflection', t('template.reflection', { ns: 'kasam' }), 10),
+        phase('kasam-factors', t('template.factors', { ns: 'kasam' }), 15, undefined, t('template.factorsPrompt', { ns: 'kasam' })),
+        phase('voting', t('template.vote', { ns: 'kasam' }), 5, ['success-factor']),
+        phase('kasam-actions', t('template.followUp', { ns: 'kasam' }), 15),
+        phase('summary', t('template.summary', { ns: 'kasam' }), 5),
       ];
     case 'custom':
       return [phase('capture', T('templates.capture'), null, ['note']), phase('summary', T('templates.summary'), null)];

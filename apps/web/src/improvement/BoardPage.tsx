@@ -17,7 +17,7 @@ import './improvement.css';
  */
 export function BoardPage() {
   const { teamId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const team = useTeam(teamId);
   const board = useBoard(teamId);
   const me = useMe();
@@ -33,16 +33,16 @@ export function BoardPage() {
 
   const move = (idea: IdeaDto, status: IdeaStatus) => {
     m.updateIdea.mutate({ ideaId: idea.id, status });
-    setAnnouncement(t('improvement.moved', { title: idea.title, status: t(`improvement.status.${status}`) }));
+    setAnnouncement(t('moved', { title: idea.title, status: t(`status.${status}`) }));
   };
 
   return (
     <ImprovementContext.Provider value={actions}>
       <Page
-        title={t('improvement.board')}
+        title={t('board')}
         lead={
           <p className="lead">
-            <Link to={`/teams/${teamId}`}>{team.data.name}</Link> · {t('improvement.boardLead')}
+            <Link to={`/teams/${teamId}`}>{team.data.name}</Link> · {t('boardLead')}
           </p>
         }
       >
@@ -55,10 +55,10 @@ export function BoardPage() {
             return (
               <section key={status} className="board-column card" aria-labelledby={`col-${status}`}>
                 <h2 id={`col-${status}`}>
-                  {t(`improvement.status.${status}`)} <span className="muted">({here.length})</span>
+                  {t(`status.${status}`)} <span className="muted">({here.length})</span>
                 </h2>
                 {here.length === 0 ? (
-                  <p className="muted">{t('improvement.noIdeas')}</p>
+                  <p className="muted">{t('noIdeas')}</p>
                 ) : (
                   <ul className="board-list">
                     {here.map((idea) => {
@@ -66,32 +66,32 @@ export function BoardPage() {
                       const next = IDEA_STATUSES[col + 1];
                       return (
                         <li key={idea.id} className="board-card" data-idea-id={idea.id}>
-                          <Link to={`/teams/${teamId}/improvement/${idea.id}`} aria-label={t('improvement.openIdea', { title: idea.title })}>
+                          <Link to={`/teams/${teamId}/improvement/${idea.id}`} aria-label={t('openIdea', { title: idea.title })}>
                             {idea.title}
                           </Link>
                           <p className="muted">
-                            {idea.ownerId ? actions?.nameOf(idea.ownerId) : t('improvement.noOwner')}
-                            {idea.origin && ` · ${t(`improvement.originKind.${idea.origin.kind}`)}`}
+                            {idea.ownerId ? actions?.nameOf(idea.ownerId) : t('noOwner')}
+                            {idea.origin && ` · ${t(`originKind.${idea.origin.kind}`)}`}
                           </p>
                           <div className="button-row">
                             {prev && (
                               <button
                                 type="button"
                                 className="secondary small"
-                                aria-label={t('improvement.moveLeft', { title: idea.title, status: t(`improvement.status.${prev}`) })}
+                                aria-label={t('moveLeft', { title: idea.title, status: t(`status.${prev}`) })}
                                 onClick={() => move(idea, prev)}
                               >
-                                ← {t(`improvement.status.${prev}`)}
+                                ← {t(`status.${prev}`)}
                               </button>
                             )}
                             {next && (
                               <button
                                 type="button"
                                 className="secondary small"
-                                aria-label={t('improvement.moveRight', { title: idea.title, status: t(`improvement.status.${next}`) })}
+                                aria-label={t('moveRight', { title: idea.title, status: t(`status.${next}`) })}
                                 onClick={() => move(idea, next)}
                               >
-                                {t(`improvement.status.${next}`)} →
+                                {t(`status.${next}`)} →
                               </button>
                             )}
                           </div>
@@ -110,7 +110,7 @@ export function BoardPage() {
 }
 
 function NewIdea({ teamId }: { teamId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const id = useId();
   const board = useBoard(teamId);
   const m = useBoardMutations(teamId);
@@ -118,7 +118,7 @@ function NewIdea({ teamId }: { teamId: string }) {
   const [origin, setOrigin] = useState('');
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`}>{t('improvement.newIdea')}</h2>
+      <h2 id={`${id}-h`}>{t('newIdea')}</h2>
       <ErrorAlert error={m.createIdea.error} />
       <form
         className="field-row"
@@ -129,23 +129,23 @@ function NewIdea({ teamId }: { teamId: string }) {
         }}
       >
         <div className="field">
-          <label htmlFor={`${id}-title`}>{t('improvement.ideaTitle')}</label>
+          <label htmlFor={`${id}-title`}>{t('ideaTitle')}</label>
           <input id={`${id}-title`} value={title} maxLength={IMPROVEMENT_LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-origin`}>{t('improvement.origin')}</label>
+          <label htmlFor={`${id}-origin`}>{t('origin')}</label>
           <select id={`${id}-origin`} value={origin} onChange={(e) => setOrigin(e.target.value)}>
-            <option value="">{t('improvement.originFree')}</option>
+            <option value="">{t('originFree')}</option>
             {(board.data?.origins ?? []).map((o) => (
               <option key={o.id} value={o.id}>
-                {t(`improvement.originKind.${o.kind}`)}: {o.text}
+                {t(`originKind.${o.kind}`)}: {o.text}
               </option>
             ))}
           </select>
         </div>
         <div className="field">
           <button type="submit" disabled={!title.trim() || m.createIdea.isPending}>
-            {t('improvement.create')}
+            {t('create')}
           </button>
         </div>
       </form>

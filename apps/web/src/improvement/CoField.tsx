@@ -13,7 +13,7 @@ const SAVE_AFTER_MS = 700;
  * (someone else changed the field meanwhile) is kept and shown here as a conflict, with a way to add it.
  */
 export function CoField({ fieldKey, label, rows = 3 }: { fieldKey: string; label: string; rows?: number }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
   const field = improvementField(a.state, fieldKey);
@@ -60,7 +60,7 @@ export function CoField({ fieldKey, label, rows = 3 }: { fieldKey: string; label
 
   const readOnly = !a.canInput || heldByOther;
   const hintId = `${id}-hint`;
-  const hint = heldByOther ? t('improvement.editing', { name: a.nameOf(editor) }) : null;
+  const hint = heldByOther ? t('editing', { name: a.nameOf(editor) }) : null;
 
   return (
     <div className={`field co-field${heldByOther ? ' co-field--held' : ''}`} data-field-key={fieldKey}>
@@ -100,7 +100,7 @@ export function CoField({ fieldKey, label, rows = 3 }: { fieldKey: string; label
       </p>
       {conflicts.map((c) => (
         <div key={c.id} className="co-field-conflict" role="note">
-          <p>{c.userId === a.me ? t('improvement.conflictMine') : t('improvement.conflictOther', { name: a.nameOf(c.userId) })}</p>
+          <p>{c.userId === a.me ? t('conflictMine') : t('conflictOther', { name: a.nameOf(c.userId) })}</p>
           <blockquote>{c.text}</blockquote>
           {a.canInput && (c.userId === a.me || a.mayFacilitate) && (
             <div className="button-row">
@@ -114,17 +114,17 @@ export function CoField({ fieldKey, label, rows = 3 }: { fieldKey: string; label
                   a.dismissConflict(c.id);
                 }}
               >
-                {t('improvement.useMine')}
+                {t('useMine')}
               </button>
               <button type="button" className="secondary small" onClick={() => a.dismissConflict(c.id)}>
-                {t('improvement.dismiss')}
+                {t('dismiss')}
               </button>
             </div>
           )}
         </div>
       ))}
       <button type="button" className="link-button small" aria-expanded={showHistory} onClick={() => setShowHistory((x) => !x)}>
-        {t('improvement.history')}
+        {t('history')}
       </button>
       {showHistory && <History fieldKey={fieldKey} label={label} />}
     </div>
@@ -132,26 +132,26 @@ export function CoField({ fieldKey, label, rows = 3 }: { fieldKey: string; label
 }
 
 function History({ fieldKey, label }: { fieldKey: string; label: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const history = useFieldHistory(a.teamId, fieldKey, true);
   const field = improvementField(a.state, fieldKey);
   if (!history.data) return null;
   return (
-    <section className="co-field-history" aria-label={t('improvement.historyOf', { field: label })}>
+    <section className="co-field-history" aria-label={t('historyOf', { field: label })}>
       {history.data.length === 0 ? (
-        <p className="muted">{t('improvement.historyEmpty')}</p>
+        <p className="muted">{t('historyEmpty')}</p>
       ) : (
         <ol>
           {history.data.map((v) => (
             <li key={v.id}>
               <p className="muted">
-                {a.nameOf(v.userId)} · {new Date(v.at).toLocaleString()} {v.kind === 'conflict' ? `· ${t('improvement.historyConflict')}` : ''}
+                {a.nameOf(v.userId)} · {new Date(v.at).toLocaleString()} {v.kind === 'conflict' ? `· ${t('historyConflict')}` : ''}
               </p>
               <p className="notes-text">{v.text}</p>
               {a.canInput && v.text !== field.text && (
                 <button type="button" className="secondary small" onClick={() => a.save(fieldKey, v.text, field.rev, true)}>
-                  {t('improvement.restore')}
+                  {t('restore')}
                 </button>
               )}
             </li>

@@ -15,7 +15,7 @@ import './improvement.css';
 /** One idea between meetings: the three questions, cycles, measures, and the PDSA report to download. */
 export function IdeaPage() {
   const { teamId = '', ideaId = '' } = useParams();
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const board = useBoard(teamId);
   const me = useMe();
   const members = useMembers(teamId);
@@ -31,16 +31,16 @@ export function IdeaPage() {
         title={idea.title}
         lead={
           <p className="lead">
-            <Link to={`/teams/${teamId}/improvement`}>{t('improvement.back')}</Link> · {t(`improvement.status.${idea.status}`)}
+            <Link to={`/teams/${teamId}/improvement`}>{t('back')}</Link> · {t(`status.${idea.status}`)}
           </p>
         }
       >
-        <nav className="button-row" aria-label={t('improvement.export')}>
+        <nav className="button-row" aria-label={t('export')}>
           <a className="button secondary" href={reportUrl(teamId, idea.id, 'pdf', lang)} download>
-            {t('improvement.exportPdf')}
+            {t('exportPdf')}
           </a>
           <a className="button secondary" href={reportUrl(teamId, idea.id, 'md', lang)} download>
-            {t('improvement.exportMd')}
+            {t('exportMd')}
           </a>
         </nav>
         {actions && <IdeaWorkspace idea={idea} />}

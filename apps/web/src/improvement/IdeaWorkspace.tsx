@@ -22,7 +22,7 @@ type CycleField = (typeof CYCLE_FIELDS)[number];
 
 /** One idea: the three questions, its measures with run charts and data entry, and its PDSA cycles. */
 export function IdeaWorkspace({ idea, headingLevel = 2 }: { idea: IdeaDto; headingLevel?: 2 | 3 }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const H = `h${headingLevel}` as 'h2';
   const H2 = `h${headingLevel + 1}` as 'h3';
@@ -32,29 +32,29 @@ export function IdeaWorkspace({ idea, headingLevel = 2 }: { idea: IdeaDto; headi
     <div className="idea-workspace stack">
       <IdeaMeta idea={idea} />
       <section aria-labelledby={`q-${idea.id}`} className="stack">
-        <H id={`q-${idea.id}`}>{t('improvement.questions')}</H>
-        <CoField fieldKey={fieldKey.idea(idea.id, 'aim')} label={t('improvement.aim')} rows={2} />
-        <CoField fieldKey={fieldKey.idea(idea.id, 'measure')} label={t('improvement.measure')} rows={2} />
-        <CoField fieldKey={fieldKey.idea(idea.id, 'change')} label={t('improvement.change')} rows={2} />
+        <H id={`q-${idea.id}`}>{t('questions')}</H>
+        <CoField fieldKey={fieldKey.idea(idea.id, 'aim')} label={t('aim')} rows={2} />
+        <CoField fieldKey={fieldKey.idea(idea.id, 'measure')} label={t('measure')} rows={2} />
+        <CoField fieldKey={fieldKey.idea(idea.id, 'change')} label={t('change')} rows={2} />
       </section>
       <section aria-labelledby={`m-${idea.id}`} className="stack">
-        <H id={`m-${idea.id}`}>{t('improvement.measures')}</H>
-        {measures.length === 0 && <p className="muted">{t('improvement.noMeasures')}</p>}
+        <H id={`m-${idea.id}`}>{t('measures')}</H>
+        {measures.length === 0 && <p className="muted">{t('noMeasures')}</p>}
         {measures.map((m) => (
           <MeasureBlock key={m.id} measure={m} cycles={cycles} Heading={H2} />
         ))}
         {a.canInput && <MeasureForm ideaId={idea.id} />}
       </section>
       <section aria-labelledby={`c-${idea.id}`} className="stack">
-        <H id={`c-${idea.id}`}>{t('improvement.cycles')}</H>
-        {cycles.length === 0 && <p className="muted">{t('improvement.noCycles')}</p>}
+        <H id={`c-${idea.id}`}>{t('cycles')}</H>
+        {cycles.length === 0 && <p className="muted">{t('noCycles')}</p>}
         {cycles.map((c) => (
           <CycleBlock key={c.id} cycle={c} Heading={H2} />
         ))}
         {a.canInput && (
           <div>
             <button type="button" onClick={() => a.addCycle(idea.id)}>
-              {t('improvement.addCycle')}
+              {t('addCycle')}
             </button>
           </div>
         )}
@@ -64,13 +64,13 @@ export function IdeaWorkspace({ idea, headingLevel = 2 }: { idea: IdeaDto; headi
 }
 
 function IdeaMeta({ idea }: { idea: IdeaDto }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
   return (
     <div className="field-row idea-meta">
       <div className="field">
-        <label htmlFor={`${id}-status`}>{t('improvement.statusLabel')}</label>
+        <label htmlFor={`${id}-status`}>{t('statusLabel')}</label>
         <select
           id={`${id}-status`}
           value={idea.status}
@@ -79,60 +79,60 @@ function IdeaMeta({ idea }: { idea: IdeaDto }) {
         >
           {IDEA_STATUSES.map((s) => (
             <option key={s} value={s}>
-              {t(`improvement.status.${s}`)}
+              {t(`status.${s}`)}
             </option>
           ))}
         </select>
       </div>
       <OwnerField
-        label={t('improvement.owner')}
-        noneLabel={t('improvement.noOwner')}
+        label={t('owner')}
+        noneLabel={t('noOwner')}
         people={a.people}
         value={idea.ownerId ?? ''}
         disabled={!a.canInput}
         onChange={(ownerId) => a.updateIdea(idea.id, { ownerId: ownerId || null })}
       />
       <p className="muted idea-origin">
-        {t('improvement.origin')}:{' '}
-        {idea.origin ? `${t(`improvement.originKind.${idea.origin.kind}`)}: ${idea.origin.text}` : t('improvement.originFree')}
+        {t('origin')}:{' '}
+        {idea.origin ? `${t(`originKind.${idea.origin.kind}`)}: ${idea.origin.text}` : t('originFree')}
       </p>
     </div>
   );
 }
 
 function CycleBlock({ cycle, Heading }: { cycle: CycleDto; Heading: 'h3' }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
   const f = (name: CycleField, rows = 2) => (
-    <CoField fieldKey={fieldKey.cycle(cycle.id, name)} label={t(`improvement.fields.${name}`)} rows={rows} />
+    <CoField fieldKey={fieldKey.cycle(cycle.id, name)} label={t(`fields.${name}`)} rows={rows} />
   );
   return (
     <article className="cycle card-inset" aria-labelledby={`${id}-h`} data-cycle={cycle.number}>
       <Heading id={`${id}-h`}>
-        {t('improvement.cycle', { n: cycle.number })}{' '}
+        {t('cycle', { n: cycle.number })}{' '}
         <span className="muted cycle-meta">
-          · {t('improvement.startedOn')} {cycle.startedOn} · {cycle.decision ? t(`improvement.decisions.${cycle.decision}`) : t('improvement.running')}
+          · {t('startedOn')} {cycle.startedOn} · {cycle.decision ? t(`decisions.${cycle.decision}`) : t('running')}
         </span>
       </Heading>
       <div className="pdsa-grid">
         <fieldset className="pdsa-part">
-          <legend>{t('improvement.plan')}</legend>
+          <legend>{t('plan')}</legend>
           {f('objective')}
           {cycle.questionIds.map((q, i) => (
             <div key={q} className="pdsa-question">
-              <CoField fieldKey={fieldKey.question(cycle.id, q, 'question')} label={t('improvement.question', { n: i + 1 })} rows={1} />
-              <CoField fieldKey={fieldKey.question(cycle.id, q, 'prediction')} label={t('improvement.prediction', { n: i + 1 })} rows={1} />
+              <CoField fieldKey={fieldKey.question(cycle.id, q, 'question')} label={t('question', { n: i + 1 })} rows={1} />
+              <CoField fieldKey={fieldKey.question(cycle.id, q, 'prediction')} label={t('prediction', { n: i + 1 })} rows={1} />
               {a.canInput && cycle.questionIds.length > 1 && (
                 <button type="button" className="secondary small" onClick={() => a.updateCycle(cycle.id, { removeQuestionId: q })}>
-                  {t('improvement.removeQuestion', { n: i + 1 })}
+                  {t('removeQuestion', { n: i + 1 })}
                 </button>
               )}
             </div>
           ))}
           {a.canInput && cycle.questionIds.length < IMPROVEMENT_LIMITS.questionsPerCycle && (
             <button type="button" className="secondary small" onClick={() => a.updateCycle(cycle.id, { addQuestion: true })}>
-              {t('improvement.addQuestion')}
+              {t('addQuestion')}
             </button>
           )}
           <div className="field-row">
@@ -143,31 +143,31 @@ function CycleBlock({ cycle, Heading }: { cycle: CycleDto; Heading: 'h3' }) {
           {f('dataPlan')}
         </fieldset>
         <fieldset className="pdsa-part">
-          <legend>{t('improvement.do')}</legend>
+          <legend>{t('do')}</legend>
           {f('observations', 3)}
           {f('deviations')}
         </fieldset>
         <fieldset className="pdsa-part">
-          <legend>{t('improvement.study')}</legend>
+          <legend>{t('study')}</legend>
           {cycle.questionIds.map((q, i) => (
-            <CoField key={q} fieldKey={fieldKey.question(cycle.id, q, 'result')} label={t('improvement.result', { n: i + 1 })} rows={1} />
+            <CoField key={q} fieldKey={fieldKey.question(cycle.id, q, 'result')} label={t('result', { n: i + 1 })} rows={1} />
           ))}
           {f('learning', 3)}
         </fieldset>
         <fieldset className="pdsa-part">
-          <legend>{t('improvement.act')}</legend>
+          <legend>{t('act')}</legend>
           <div className="field">
-            <label htmlFor={`${id}-decision`}>{t('improvement.decision')}</label>
+            <label htmlFor={`${id}-decision`}>{t('decision')}</label>
             <select
               id={`${id}-decision`}
               value={cycle.decision ?? ''}
               disabled={!a.canInput}
               onChange={(e) => a.updateCycle(cycle.id, { decision: (e.target.value || null) as PdsaDecision | null })}
             >
-              <option value="">{t('improvement.decisionNone')}</option>
+              <option value="">{t('decisionNone')}</option>
               {PDSA_DECISIONS.map((d) => (
                 <option key={d} value={d}>
-                  {t(`improvement.decisions.${d}`)}
+                  {t(`decisions.${d}`)}
                 </option>
               ))}
             </select>
@@ -180,7 +180,7 @@ function CycleBlock({ cycle, Heading }: { cycle: CycleDto; Heading: 'h3' }) {
 }
 
 function MeasureBlock({ measure, cycles, Heading }: { measure: MeasureDto; cycles: CycleDto[]; Heading: 'h3' }): ReactNode {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
   return (
@@ -191,20 +191,20 @@ function MeasureBlock({ measure, cycles, Heading }: { measure: MeasureDto; cycle
       </Heading>
       {measure.definition && <p className="muted">{measure.definition}</p>}
       <p className="muted">
-        {t('improvement.better')} {measure.better === 'up' ? t('improvement.betterUp') : t('improvement.betterDown')}
-        {measure.goal !== null && ` · ${t('improvement.goal')}: ${measure.goal}`}
+        {t('better')} {measure.better === 'up' ? t('betterUp') : t('betterDown')}
+        {measure.goal !== null && ` · ${t('goal')}: ${measure.goal}`}
       </p>
       <RunChart measure={measure} cycles={cycles} />
       {a.canInput && <PointForm measure={measure} />}
       {a.canInput && measure.points.length > 0 && (
         <details>
-          <summary>{t('improvement.removePoints')}</summary>
+          <summary>{t('removePoints')}</summary>
           <ul className="point-list">
             {measure.points.map((p) => (
               <li key={p.id}>
                 {(p.authorId === a.me || a.mayFacilitate) && (
                   <button type="button" className="secondary small" onClick={() => a.deletePoint(p.id)}>
-                    {t('improvement.deletePoint', { date: p.date, value: p.value })}
+                    {t('deletePoint', { date: p.date, value: p.value })}
                   </button>
                 )}
               </li>
@@ -218,7 +218,7 @@ function MeasureBlock({ measure, cycles, Heading }: { measure: MeasureDto; cycle
 
 
 function PointForm({ measure }: { measure: MeasureDto }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
   const [date, setDate] = useState(() => todayIn());
@@ -229,7 +229,7 @@ function PointForm({ measure }: { measure: MeasureDto }) {
   return (
     <form
       className="point-form"
-      aria-label={t('improvement.pointFor', { name: measure.name })}
+      aria-label={t('pointFor', { name: measure.name })}
       onSubmit={(e) => {
         e.preventDefault();
         if (!valid) return;
@@ -240,21 +240,21 @@ function PointForm({ measure }: { measure: MeasureDto }) {
     >
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-date`}>{t('improvement.date')}</label>
+          <label htmlFor={`${id}-date`}>{t('date')}</label>
           <input id={`${id}-date`} type="date" value={date} required onChange={(e) => setDate(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-value`}>{t('improvement.value')}</label>
+          <label htmlFor={`${id}-value`}>{t('value')}</label>
           <input id={`${id}-value`} type="text" inputMode="decimal" value={value} required onChange={(e) => setValue(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-note`}>{t('improvement.note')}</label>
+          <label htmlFor={`${id}-note`}>{t('note')}</label>
           <input id={`${id}-note`} type="text" maxLength={IMPROVEMENT_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
         </div>
       </div>
       <div>
         <button type="submit" disabled={!valid}>
-          {t('improvement.addPoint')}
+          {t('addPoint')}
         </button>
       </div>
     </form>
@@ -262,7 +262,7 @@ function PointForm({ measure }: { measure: MeasureDto }) {
 }
 
 function MeasureForm({ ideaId }: { ideaId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -276,7 +276,7 @@ function MeasureForm({ ideaId }: { ideaId: string }) {
     return (
       <div>
         <button type="button" className="secondary" onClick={() => setOpen(true)}>
-          {t('improvement.addMeasure')}
+          {t('addMeasure')}
         </button>
       </div>
     );
@@ -285,7 +285,7 @@ function MeasureForm({ ideaId }: { ideaId: string }) {
   return (
     <form
       className="stack measure-form card-inset"
-      aria-label={t('improvement.addMeasure')}
+      aria-label={t('addMeasure')}
       onSubmit={(e) => {
         e.preventDefault();
         if (!name.trim()) return;
@@ -308,43 +308,43 @@ function MeasureForm({ ideaId }: { ideaId: string }) {
     >
       <div className="field-row">
         <div className="field">
-          <label htmlFor={`${id}-name`}>{t('improvement.measureName')}</label>
+          <label htmlFor={`${id}-name`}>{t('measureName')}</label>
           <input id={`${id}-name`} value={name} required maxLength={IMPROVEMENT_LIMITS.measureName} onChange={(e) => setName(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-unit`}>{t('improvement.unit')}</label>
+          <label htmlFor={`${id}-unit`}>{t('unit')}</label>
           <input id={`${id}-unit`} value={unit} maxLength={IMPROVEMENT_LIMITS.unit} onChange={(e) => setUnit(e.target.value)} />
         </div>
       </div>
       <div className="field">
-        <label htmlFor={`${id}-def`}>{t('improvement.definition')}</label>
+        <label htmlFor={`${id}-def`}>{t('definition')}</label>
         <textarea id={`${id}-def`} rows={2} value={definition} maxLength={IMPROVEMENT_LIMITS.definition} onChange={(e) => setDefinition(e.target.value)} />
       </div>
       <div className="field-row">
         <fieldset>
-          <legend>{t('improvement.better')}</legend>
+          <legend>{t('better')}</legend>
           {(['up', 'down'] as const).map((b) => (
             <label key={b} className="choice">
               <input type="radio" name={`${id}-better`} checked={better === b} onChange={() => setBetter(b)} />
-              {b === 'up' ? t('improvement.betterUp') : t('improvement.betterDown')}
+              {b === 'up' ? t('betterUp') : t('betterDown')}
             </label>
           ))}
         </fieldset>
         <div className="field">
-          <label htmlFor={`${id}-goal`}>{t('improvement.goal')}</label>
+          <label htmlFor={`${id}-goal`}>{t('goal')}</label>
           <input id={`${id}-goal`} inputMode="decimal" value={goal} onChange={(e) => setGoal(e.target.value)} />
         </div>
         <div className="field">
-          <label htmlFor={`${id}-base`}>{t('improvement.baselinePoints')}</label>
+          <label htmlFor={`${id}-base`}>{t('baselinePoints')}</label>
           <input id={`${id}-base`} inputMode="numeric" value={baseline} onChange={(e) => setBaseline(e.target.value)} />
         </div>
       </div>
       <div className="button-row">
         <button type="submit" disabled={!name.trim()}>
-          {t('improvement.saveMeasure')}
+          {t('saveMeasure')}
         </button>
         <button type="button" className="secondary" onClick={() => setOpen(false)}>
-          {t('app.cancel')}
+          {t('app.cancel', { ns: 'translation' })}
         </button>
       </div>
     </form>

@@ -8,8 +8,8 @@ import {
 } from '@tillit/protocol';
 import { useId, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ActionItemForm } from '../meetings/phases/ActionItemForm';
-import { ItemRow } from '../meetings/phases/ItemRow';
+import { ActionItemForm } from '../meetings/items/ActionItemForm';
+import { ItemRow } from '../meetings/items/ItemRow';
 import { useRoom } from '../meetings/room';
 import { type ImprovementActions, ImprovementContext } from './actions';
 import { IdeaWorkspace } from './IdeaWorkspace';
@@ -85,11 +85,11 @@ export function PdsaPhase({ phase }: { phase: PdsaView }) {
 }
 
 function RunningCycles() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const { s } = useRoom();
   const state = s.improvement ?? EMPTY;
   const running = state.ideas.filter((i) => i.status === 'planning' || i.status === 'testing');
-  if (running.length === 0) return <p className="muted">{t('improvement.phase.noRunning')}</p>;
+  if (running.length === 0) return <p className="muted">{t('phase.noRunning')}</p>;
   return (
     <ul className="running-cycles stack">
       {running.map((idea) => {
@@ -99,8 +99,8 @@ function RunningCycles() {
           <li key={idea.id} className="card-inset">
             <h3>{idea.title}</h3>
             <p className="muted">
-              {t(`improvement.status.${idea.status}`)}
-              {last && ` · ${t('improvement.cycle', { n: last.number })} · ${last.decision ? t(`improvement.decisions.${last.decision}`) : t('improvement.running')}`}
+              {t(`status.${idea.status}`)}
+              {last && ` · ${t('cycle', { n: last.number })} · ${last.decision ? t(`decisions.${last.decision}`) : t('running')}`}
             </p>
             {state.measures
               .filter((m) => m.ideaId === idea.id)
@@ -118,7 +118,7 @@ function RunningCycles() {
 }
 
 function FocusedIdea({ phase }: { phase: PdsaView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const { s, isFacilitator, send, layout } = useRoom();
   const state = s.improvement ?? EMPTY;
   const focusId = focusOf(s, phase);
@@ -135,12 +135,12 @@ function FocusedIdea({ phase }: { phase: PdsaView }) {
       )}
       {!idea ? (
         <p className="muted">
-          {t('improvement.phase.noFocus')}
-          {top && votes[top.id] ? ` ${t('improvement.phase.suggested', { title: top.title, count: votes[top.id] })}` : ''}
+          {t('phase.noFocus')}
+          {top && votes[top.id] ? ` ${t('phase.suggested', { title: top.title, count: votes[top.id] ?? 0 })}` : ''}
         </p>
       ) : (
         <section className="focus card-inset" aria-labelledby={`focus-${idea.id}`}>
-          <p className="badge">{t('improvement.phase.focus')}</p>
+          <p className="badge">{t('phase.focus')}</p>
           <h3 id={`focus-${idea.id}`} className="focus-title">
             {idea.title}
           </h3>
@@ -151,7 +151,7 @@ function FocusedIdea({ phase }: { phase: PdsaView }) {
       {!idea && top && isFacilitator && layout !== 'wall' && (
         <div>
           <button type="button" onClick={() => send({ type: 'pdsa.focus', payload: { ideaId: top.id } })}>
-            {t('improvement.phase.workOn', { title: top.title })}
+            {t('phase.workOn', { title: top.title })}
           </button>
         </div>
       )}
@@ -160,12 +160,12 @@ function FocusedIdea({ phase }: { phase: PdsaView }) {
 }
 
 function IdeaPicker({ phase, candidates, votes, current }: { phase: PdsaView; candidates: IdeaDto[]; votes: Record<string, number>; current: string | null }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const { send } = useRoom();
   const id = useId();
   return (
     <div className="field">
-      <label htmlFor={`${id}-pick`}>{t('improvement.phase.pickIdea')}</label>
+      <label htmlFor={`${id}-pick`}>{t('phase.pickIdea')}</label>
       <select
         id={`${id}-pick`}
         value={current ?? ''}
@@ -185,15 +185,15 @@ function IdeaPicker({ phase, candidates, votes, current }: { phase: PdsaView; ca
 }
 
 function IdeaActions({ idea }: { idea: IdeaDto }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const { s, layout } = useRoom();
   const id = useId();
   const actions = s.items.filter((i) => i.kind === 'action' && i.parentId === idea.id);
   return (
     <div className="stack">
-      <h4 id={`${id}-h`}>{t('improvement.phase.actions', { title: idea.title })}</h4>
+      <h4 id={`${id}-h`}>{t('phase.actions', { title: idea.title })}</h4>
       {actions.length === 0 ? (
-        <p className="muted">{t('improvement.phase.noActions')}</p>
+        <p className="muted">{t('phase.noActions')}</p>
       ) : (
         <ul className="item-list" aria-labelledby={`${id}-h`}>
           {actions.map((a) => (
@@ -205,11 +205,11 @@ function IdeaActions({ idea }: { idea: IdeaDto }) {
         <ActionItemForm
           parentId={idea.id}
           labels={{
-            text: t('improvement.phase.actionText'),
-            owner: t('improvement.owner'),
-            noOwner: t('improvement.noOwner'),
-            due: t('improvement.phase.due'),
-            submit: t('improvement.phase.addAction'),
+            text: t('phase.actionText'),
+            owner: t('owner'),
+            noOwner: t('noOwner'),
+            due: t('phase.due'),
+            submit: t('phase.addAction'),
           }}
         />
       )}
@@ -218,14 +218,14 @@ function IdeaActions({ idea }: { idea: IdeaDto }) {
 }
 
 function MeetingActions() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const { s } = useRoom();
   const id = useId();
   const actions = s.items.filter((i) => i.kind === 'action' && i.originMeetingId === s.meeting.id);
   if (actions.length === 0) return null;
   return (
     <section aria-labelledby={`${id}-h`}>
-      <h3 id={`${id}-h`}>{t('improvement.phase.meetingActions')}</h3>
+      <h3 id={`${id}-h`}>{t('phase.meetingActions')}</h3>
       <ul className="item-list">
         {actions.map((a) => (
           <ItemRow key={a.id} item={a} />

@@ -12,7 +12,7 @@ const fmt = (v: number) => String(Number(v.toFixed(2)));
  * @tillit/runchart (the same as the server's reports).
  */
 export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: CycleDto[] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('improvement');
   const id = useId();
   const lang = currentLocale() === 'en' ? 'en' : 'sv';
   const values = measure.points.map((p) => p.value);
@@ -23,11 +23,11 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
     points: measure.points,
     analysis,
     goal: measure.goal,
-    markers: cycles.map((cy) => ({ date: cy.startedOn, label: t('improvement.chart.marker', { n: cy.number }) })),
+    markers: cycles.map((cy) => ({ date: cy.startedOn, label: t('chart.marker', { n: cy.number }) })),
   });
   const name = measure.unit ? `${measure.name} (${measure.unit})` : measure.name;
-  const title = t('improvement.chart.title', { name });
-  const desc = `${t('improvement.chart.desc', { count: values.length, median: analysis.centre === null ? '–' : fmt(analysis.centre) })} ${signals.join(' ')}`;
+  const title = t('chart.title', { name });
+  const desc = `${t('chart.desc', { count: values.length, median: analysis.centre === null ? '–' : fmt(analysis.centre) })} ${signals.join(' ')}`;
   const { plot } = layout;
   return (
     <figure className="run-chart" data-measure-id={measure.id}>
@@ -60,7 +60,7 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
           <g className="run-chart-goal">
             <line x1={plot.left} x2={plot.right} y1={layout.goal.y} y2={layout.goal.y} stroke={c.goal} strokeWidth={1.5} strokeDasharray="8 4" />
             <text x={plot.left + 4} y={layout.goal.y - 4} fontSize="12" fill={c.goal}>
-              {t('improvement.chart.goal')} {fmt(layout.goal.value)}
+              {t('chart.goal')} {fmt(layout.goal.value)}
             </text>
           </g>
         )}
@@ -78,8 +78,8 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
               <line x1={layout.centre.baselineEndX} x2={plot.right} y1={layout.centre.y} y2={layout.centre.y} stroke={c.centre} strokeWidth={2} strokeDasharray="6 4" />
             )}
             <text x={plot.right} y={layout.centre.y - 5} textAnchor="end" fontSize="12" fill={c.centre}>
-              {t('improvement.chart.median')} {fmt(layout.centre.value)}
-              {layout.centre.baselineEndX !== null && ` (${t('improvement.chart.baseline').toLowerCase()})`}
+              {t('chart.median')} {fmt(layout.centre.value)}
+              {layout.centre.baselineEndX !== null && ` (${t('chart.baseline').toLowerCase()})`}
             </text>
           </g>
         )}
@@ -89,7 +89,7 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
         ))}
       </svg>
       <figcaption>
-        <h5 className="run-chart-signals-title">{t('improvement.chart.signals')}</h5>
+        <h5 className="run-chart-signals-title">{t('chart.signals')}</h5>
         <ul className="run-chart-signals" aria-live="polite">
           {signals.map((s) => (
             <li key={s}>{s}</li>
@@ -97,14 +97,14 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
           <li className="muted">{describeCentre(analysis, lang)}</li>
         </ul>
         <details>
-          <summary>{t('improvement.chart.table')}</summary>
+          <summary>{t('chart.table')}</summary>
           <table className="run-chart-table">
             <caption className="visually-hidden">{title}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('improvement.date')}</th>
-                <th scope="col">{t('improvement.value')}</th>
-                <th scope="col">{t('improvement.note')}</th>
+                <th scope="col">{t('date')}</th>
+                <th scope="col">{t('value')}</th>
+                <th scope="col">{t('note')}</th>
               </tr>
             </thead>
             <tbody>

@@ -1,7 +1,7 @@
 import { KASAM_DIMENSIONS, KASAM_LIMITS, type ItemDto, type PhaseView } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ItemRow } from '../meetings/phases/ItemRow';
+import { ItemRow } from '../meetings/items/ItemRow';
 import { useRoom } from '../meetings/room';
 import { ActionForm } from '../ui/ActionForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -16,7 +16,7 @@ const OUTCOMES = [
 
 /** Last time's actions followed up, then one to three new actions with owners. */
 export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { s, layout, nameOf } = useRoom();
   const followUp = useKasamFollowUp(s.meeting.id);
   const mine = s.items.filter((i) => i.kind === 'action' && i.originPhaseId === phase.id);
@@ -27,15 +27,15 @@ export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
   return (
     <div className="stack">
       <section aria-labelledby={`followup-${phase.id}`} className="stack">
-        <h3 id={`followup-${phase.id}`}>{t('kasam.actions.followUp')}</h3>
+        <h3 id={`followup-${phase.id}`}>{t('actions.followUp')}</h3>
         <ErrorAlert error={followUp.error} />
         {followUp.data?.previous && (
           <p className="muted">
-            {t('kasam.actions.previous', { date: followUp.data.previous.heldOn })}:{' '}
-            {KASAM_DIMENSIONS.map((d) => `${t(`kasam.dimensions.${d}`)} ${followUp.data!.previous!.dimensions[d].median}`).join(' · ')}
+            {t('actions.previous', { date: followUp.data.previous.heldOn })}:{' '}
+            {KASAM_DIMENSIONS.map((d) => `${t(`dimensions.${d}`)} ${followUp.data!.previous!.dimensions[d].median}`).join(' · ')}
           </p>
         )}
-        {followUp.data && previous.length === 0 && <p className="muted">{t('kasam.actions.noFollowUp')}</p>}
+        {followUp.data && previous.length === 0 && <p className="muted">{t('actions.noFollowUp')}</p>}
         {previous.length > 0 && (
           <ul className="item-list">
             {previous.map((item) => (
@@ -47,34 +47,34 @@ export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
         )}
       </section>
       <section aria-labelledby={`new-${phase.id}`} className="stack">
-        <h3 id={`new-${phase.id}`}>{t('kasam.actions.new', { max })}</h3>
+        <h3 id={`new-${phase.id}`}>{t('actions.new', { max })}</h3>
         {mine.length === 0 ? (
-          <p className="muted">{t('kasam.actions.none')}</p>
+          <p className="muted">{t('actions.none')}</p>
         ) : (
           <ul className="item-list">
             {mine.map((item) => (
               <ItemRow key={item.id} item={item}>
                 <p className="item-meta">
-                  {t('kasam.actions.owner', { name: nameOf(item.ownerId) })}
-                  {item.dueDate && <> · {t('kasam.actions.due', { date: item.dueDate })}</>}
+                  {t('actions.owner', { name: nameOf(item.ownerId) })}
+                  {item.dueDate && <> · {t('actions.due', { date: item.dueDate })}</>}
                 </p>
               </ItemRow>
             ))}
           </ul>
         )}
-        {layout !== 'wall' && (mine.length < max ? <NewActionForm /> : <p className="notice">{t('kasam.actions.full', { max })}</p>)}
+        {layout !== 'wall' && (mine.length < max ? <NewActionForm /> : <p className="notice">{t('actions.full', { max })}</p>)}
       </section>
     </div>
   );
 }
 
 function FollowUpControls({ item, phase }: { item: ItemDto; phase: ActionsView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { send, canInput, layout } = useRoom();
   const entry = phase.state.outcomes[item.id];
   return (
     <div className="stack">
-      {entry && <p className="review-outcome">{t('kasam.actions.outcome', { outcome: t(`kasam.actions.${OUTCOMES.find(([o]) => o === entry.outcome)![1]}`) })}</p>}
+      {entry && <p className="review-outcome">{t('actions.outcome', { outcome: t(`actions.${OUTCOMES.find(([o]) => o === entry.outcome)![1]}`) })}</p>}
       {layout !== 'wall' && (
         <div className="button-row" role="group" aria-label={item.text}>
           {OUTCOMES.map(([outcome, key]) => (
@@ -86,7 +86,7 @@ function FollowUpControls({ item, phase }: { item: ItemDto; phase: ActionsView }
               disabled={!canInput}
               onClick={() => send({ type: 'kasam.followup', payload: { itemId: item.id, outcome } })}
             >
-              {t(`kasam.actions.${key}`)}
+              {t(`actions.${key}`)}
             </button>
           ))}
         </div>
@@ -96,14 +96,14 @@ function FollowUpControls({ item, phase }: { item: ItemDto; phase: ActionsView }
 }
 
 function NewActionForm() {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { s, me, send, canInput, announce } = useRoom();
   const id = useId();
   const [factorId, setFactorId] = useState('');
   const factors = s.items.filter((i) => i.kind === 'success-factor' && i.status === 'open' && !i.id.startsWith('pending:'));
   return (
     <ActionForm
-      labels={{ text: t('kasam.actions.text'), owner: t('kasam.actions.ownerField'), due: t('kasam.actions.dueField'), submit: t('kasam.actions.add') }}
+      labels={{ text: t('actions.text'), owner: t('actions.ownerField'), due: t('actions.dueField'), submit: t('actions.add') }}
       people={s.participants}
       maxLength={KASAM_LIMITS.actionText}
       canInput={canInput}
@@ -116,9 +116,9 @@ function NewActionForm() {
     >
       {factors.length > 0 && (
         <div className="field">
-          <label htmlFor={`${id}-factor`}>{t('kasam.actions.factorField')}</label>
+          <label htmlFor={`${id}-factor`}>{t('actions.factorField')}</label>
           <select id={`${id}-factor`} value={factorId} onChange={(e) => setFactorId(e.target.value)}>
-            <option value="">{t('kasam.actions.noFactor')}</option>
+            <option value="">{t('actions.noFactor')}</option>
             {factors.map((f) => (
               <option key={f.id} value={f.id}>
                 {f.text}

@@ -1,15 +1,15 @@
 import { KASAM_LIMITS, type ItemDto, type PhaseView } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaptureForm } from '../meetings/phases/CapturePhase';
-import { ItemRow } from '../meetings/phases/ItemRow';
+import { CaptureForm } from '../phases/CaptureForm';
+import { ItemRow } from '../meetings/items/ItemRow';
 import { useRoom } from '../meetings/room';
 
 type FactorsView = Extract<PhaseView, { kind: 'kasam-factors' }>;
 
 /** Success factors (friskfaktorer): everyone adds them, and the group sorts them into groups it names. */
 export function KasamFactorsPhase({ phase }: { phase: FactorsView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { s, layout } = useRoom();
   const groups = phase.state.groups;
   const factors = s.items.filter((i) => i.kind === 'success-factor' && (i.status === 'open' || i.originMeetingId === s.meeting.id));
@@ -31,12 +31,12 @@ export function KasamFactorsPhase({ phase }: { phase: FactorsView }) {
           <option key={l} value={l} />
         ))}
       </datalist>
-      {current.length === 0 && <p className="muted">{t('kasam.factors.none')}</p>}
+      {current.length === 0 && <p className="muted">{t('factors.none')}</p>}
       {[...byGroup.entries()]
         .sort(([a], [b]) => (a === '' ? 1 : b === '' ? -1 : a.localeCompare(b)))
         .map(([label, items]) => (
-          <section key={label || '-'} className="factor-group" aria-label={label || t('kasam.factors.ungrouped')}>
-            <h3>{label || t('kasam.factors.ungrouped')}</h3>
+          <section key={label || '-'} className="factor-group" aria-label={label || t('factors.ungrouped')}>
+            <h3>{label || t('factors.ungrouped')}</h3>
             <ul className="item-list">
               {items.map((item) => (
                 <ItemRow key={item.id} item={item}>
@@ -48,7 +48,7 @@ export function KasamFactorsPhase({ phase }: { phase: FactorsView }) {
         ))}
       {earlier.length > 0 && (
         <section aria-labelledby={`earlier-${phase.id}`}>
-          <h3 id={`earlier-${phase.id}`}>{t('kasam.factors.earlier')}</h3>
+          <h3 id={`earlier-${phase.id}`}>{t('factors.earlier')}</h3>
           <ul className="item-list">
             {earlier.map((item) => (
               <ItemRow key={item.id} item={item} />
@@ -61,7 +61,7 @@ export function KasamFactorsPhase({ phase }: { phase: FactorsView }) {
 }
 
 function GroupField({ item, current, listId }: { item: ItemDto; phaseId: string; current: string; listId: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { send, canInput } = useRoom();
   const id = useId();
   const [value, setValue] = useState(current);
@@ -75,19 +75,19 @@ function GroupField({ item, current, listId }: { item: ItemDto; phaseId: string;
       }}
     >
       <label htmlFor={`${id}-group`} className="visually-hidden">
-        {t('kasam.factors.group', { text: item.text })}
+        {t('factors.group', { text: item.text })}
       </label>
       <input
         id={`${id}-group`}
         list={listId}
         value={value}
         maxLength={KASAM_LIMITS.groupLabel}
-        placeholder={t('kasam.factors.ungrouped')}
+        placeholder={t('factors.ungrouped')}
         disabled={!canInput}
         onChange={(e) => setValue(e.target.value)}
       />
       <button type="submit" className="secondary small" disabled={!canInput || value.trim() === current}>
-        {t('kasam.factors.setGroup')}
+        {t('factors.setGroup')}
       </button>
     </form>
   );

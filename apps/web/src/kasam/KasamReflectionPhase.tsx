@@ -11,27 +11,27 @@ type ReflectionView = Extract<PhaseView, { kind: 'kasam-reflection' }>;
  * The aggregate shows only at the facilitator's reveal, and only when at least k answered.
  */
 export function KasamReflectionPhase({ phase }: { phase: ReflectionView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { isFacilitator, send, layout, s } = useRoom();
   const { answered, iAnswered, revealed, result } = phase.state;
   const { k } = phase.settings;
   return (
     <div className="stack kasam">
-      {!revealed && layout !== 'wall' && (iAnswered ? <p className="notice">{t('kasam.thanks')}</p> : <ReflectionForm phase={phase} />)}
+      {!revealed && layout !== 'wall' && (iAnswered ? <p className="notice">{t('thanks')}</p> : <ReflectionForm phase={phase} />)}
       <p className="kasam-count" aria-live="off">
-        <strong>{t('kasam.answered', { count: answered })}</strong>
-        {!revealed && <> · {t('kasam.needK', { k })}</>}
+        <strong>{t('answered', { count: answered })}</strong>
+        {!revealed && <> · {t('needK', { k })}</>}
       </p>
       {isFacilitator && !revealed && layout !== 'wall' && (
         <p>
           <button type="button" disabled={answered < k} onClick={() => send({ type: 'kasam.reveal', payload: {} })}>
-            {t('kasam.reveal')}
+            {t('reveal')}
           </button>
         </p>
       )}
       {revealed && result && (
         <>
-          <p className="muted">{t('kasam.closed')}</p>
+          <p className="muted">{t('closed')}</p>
           <Aggregate result={result} />
           <KasamTrend teamId={s.meeting.teamId} forumId={s.meeting.forumId} refreshKey={phase.id} />
         </>
@@ -41,7 +41,7 @@ export function KasamReflectionPhase({ phase }: { phase: ReflectionView }) {
 }
 
 function ReflectionForm({ phase }: { phase: ReflectionView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const { send } = useRoom();
   const id = useId();
   const [ratings, setRatings] = useState<Partial<Record<KasamDimension, number>>>({});
@@ -69,15 +69,15 @@ function ReflectionForm({ phase }: { phase: ReflectionView }) {
       }}
     >
       <p id={`${id}-anon`} className="hint kasam-anon">
-        🔒 {t('kasam.anonymous', { k: phase.settings.k })}
+        🔒 {t('anonymous', { k: phase.settings.k })}
       </p>
       {KASAM_DIMENSIONS.map((d) => (
         <fieldset key={d} className="rating">
           <legend>
-            <strong>{t(`kasam.dimensions.${d}`)}</strong>: {t(`kasam.prompts.${d}`)}
+            <strong>{t(`dimensions.${d}`)}</strong>: {t(`prompts.${d}`)}
           </legend>
           <p className="hint">
-            {t('kasam.scaleLow')} · {t('kasam.scaleHigh')}
+            {t('scaleLow')} · {t('scaleHigh')}
           </p>
           <div className="rating-scale">
             {[1, 2, 3, 4, 5, 6, 7].map((v) => (
@@ -91,7 +91,7 @@ function ReflectionForm({ phase }: { phase: ReflectionView }) {
       ))}
       {KASAM_TEXTS.map((k) => (
         <div className="field" key={k}>
-          <label htmlFor={`${id}-${k}`}>{t(`kasam.${k}`)}</label>
+          <label htmlFor={`${id}-${k}`}>{t(`${k}`)}</label>
           <textarea
             id={`${id}-${k}`}
             rows={2}
@@ -101,10 +101,10 @@ function ReflectionForm({ phase }: { phase: ReflectionView }) {
           />
         </div>
       ))}
-      <p className="hint">{t('kasam.onlyOnce')}</p>
+      <p className="hint">{t('onlyOnce')}</p>
       <div>
         <button type="submit" disabled={!complete}>
-          {t('kasam.send')}
+          {t('send')}
         </button>
       </div>
     </form>
@@ -113,17 +113,17 @@ function ReflectionForm({ phase }: { phase: ReflectionView }) {
 
 /** Distribution (as bars and as a table for screen readers) and median per dimension; texts shuffled. */
 export function Aggregate({ result }: { result: KasamAggregate }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   return (
     <div className="stack kasam-result">
       <Dimensions dimensions={result.dimensions} />
-      <h3>{t('kasam.texts')}</h3>
+      <h3>{t('texts')}</h3>
       <div className="kasam-texts">
         {KASAM_TEXTS.map((k) => (
           <section key={k} aria-labelledby={`texts-${k}`}>
-            <h4 id={`texts-${k}`}>{t(`kasam.${k}`).replace(/ \(.*\)$/, '')}</h4>
+            <h4 id={`texts-${k}`}>{t(`${k}`).replace(/ \(.*\)$/, '')}</h4>
             {result.texts[k].length === 0 ? (
-              <p className="muted">{t('kasam.noTexts')}</p>
+              <p className="muted">{t('noTexts')}</p>
             ) : (
               <ul className="plain-list">
                 {result.texts[k].map((x, i) => (
@@ -140,7 +140,7 @@ export function Aggregate({ result }: { result: KasamAggregate }) {
 
 /** Median and distribution (as bars and as a table for screen readers) per dimension. */
 export function Dimensions({ dimensions }: { dimensions: KasamAggregate['dimensions'] }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   return (
     <div className="kasam-dimensions">
       {KASAM_DIMENSIONS.map((d) => {
@@ -149,7 +149,7 @@ export function Dimensions({ dimensions }: { dimensions: KasamAggregate['dimensi
         return (
           <figure key={d} className="kasam-dimension">
             <figcaption>
-              <strong>{t(`kasam.dimensions.${d}`)}</strong> · {t('kasam.median', { value: agg.median })}
+              <strong>{t(`dimensions.${d}`)}</strong> · {t('median', { value: agg.median })}
             </figcaption>
             <div className="bars" aria-hidden="true">
               {agg.distribution.map((n, i) => (
@@ -160,11 +160,11 @@ export function Dimensions({ dimensions }: { dimensions: KasamAggregate['dimensi
               ))}
             </div>
             <table className="visually-hidden">
-              <caption>{t('kasam.distribution', { dimension: t(`kasam.dimensions.${d}`) })}</caption>
+              <caption>{t('distribution', { dimension: t(`dimensions.${d}`) })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t('kasam.value')}</th>
-                  <th scope="col">{t('kasam.count')}</th>
+                  <th scope="col">{t('value')}</th>
+                  <th scope="col">{t('count')}</th>
                 </tr>
               </thead>
               <tbody>

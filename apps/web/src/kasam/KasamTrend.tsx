@@ -6,7 +6,7 @@ const COLORS = { comprehensibility: '#1f6f8b', manageability: '#a0522d', meaning
 
 /** Medians across dialogues (only aggregates that met k exist): a small line chart and the same as a table. */
 export function KasamTrend({ teamId, forumId, refreshKey }: { teamId: string; forumId: string | null; refreshKey?: string }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('kasam');
   const trend = useKasamTrend(teamId, forumId, refreshKey);
   const points = trend.data ?? [];
   const W = 320;
@@ -16,12 +16,12 @@ export function KasamTrend({ teamId, forumId, refreshKey }: { teamId: string; fo
   const y = (v: number) => H - pad - ((v - 1) / 6) * (H - 2 * pad);
   return (
     <section className="kasam-trend" aria-labelledby="kasam-trend">
-      <h3 id="kasam-trend">{t('kasam.trend')}</h3>
+      <h3 id="kasam-trend">{t('trend')}</h3>
       {points.length === 0 ? (
-        <p className="muted">{t('kasam.trendEmpty')}</p>
+        <p className="muted">{t('trendEmpty')}</p>
       ) : (
         <>
-          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('kasam.trendCaption')} className="trend-chart">
+          <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={t('trendCaption')} className="trend-chart">
             {[1, 4, 7].map((v) => (
               <g key={v}>
                 <line x1={pad} x2={W - pad} y1={y(v)} y2={y(v)} stroke="#ccc" strokeDasharray="2 3" />
@@ -47,18 +47,18 @@ export function KasamTrend({ teamId, forumId, refreshKey }: { teamId: string; fo
           <ul className="trend-legend plain-list">
             {KASAM_DIMENSIONS.map((d) => (
               <li key={d}>
-                <span className="swatch" style={{ background: COLORS[d] }} aria-hidden="true" /> {t(`kasam.dimensions.${d}`)}
+                <span className="swatch" style={{ background: COLORS[d] }} aria-hidden="true" /> {t(`dimensions.${d}`)}
               </li>
             ))}
           </ul>
           <table className="trend-table">
-            <caption>{t('kasam.trendCaption')}</caption>
+            <caption>{t('trendCaption')}</caption>
             <thead>
               <tr>
-                <th scope="col">{t('kasam.date')}</th>
+                <th scope="col">{t('date')}</th>
                 {KASAM_DIMENSIONS.map((d) => (
                   <th key={d} scope="col">
-                    {t(`kasam.dimensions.${d}`)}
+                    {t(`dimensions.${d}`)}
                   </th>
                 ))}
               </tr>

@@ -3,18 +3,10 @@ import { initReactI18next } from 'react-i18next';
 import type { Locale } from '@tillit/protocol';
 import { en } from '../locales/en';
 import { sv } from '../locales/sv';
-import { steeringEn, steeringSv } from '../steering/steering.locales';
+import type { LocaleNamespace } from '../locales/strings';
 
 export const LOCALES = ['sv', 'en'] as const satisfies readonly Locale[];
 const STORAGE_KEY = 'tillit.locale';
-
-declare module 'i18next' {
-  interface CustomTypeOptions {
-    defaultNS: 'translation';
-    /** Big domains get their own namespace (`useTranslation('steering')`): one huge key tree is too deep for the type checker. */
-    resources: { translation: typeof sv; steering: typeof steeringSv };
-  }
-}
 
 function isLocale(value: unknown): value is Locale {
   return value === 'sv' || value === 'en';
@@ -48,15 +40,21 @@ i18n.on('languageChanged', (lng) => {
   document.documentElement.lang = lng;
 });
 
-void i18n.use(initReactI18next).init({
-  resources: { sv: { translation: sv, steering: steeringSv }, en: { translation: en, steering: steeringEn } },
-  ns: ['translation', 'steering'],
-  lng: storedLocale(),
-  fallbackLng: 'sv',
-  supportedLngs: LOCALES,
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
-document.documentElement.lang = i18n.language;
+/**
+ * Starts i18next with the app's own strings (`translation`) and the namespaces the app root hands over (each
+ * ritual brings its own). Called once, before the first render.
+ */
+export function startI18n(namespaces: readonly LocaleNamespace[]): void {
+  const bundle = (translation: object, lang: Locale) => ({ translation, ...Object.fromEntries(namespaces.map((n) => [n.ns, n[lang]])) });
+  void i18n.use(initReactI18next).init({
+    resources: { sv: bundle(sv, 'sv'), en: bundle(en, 'en') },
+    lng: storedLocale(),
+    fallbackLng: 'sv',
+    supportedLngs: LOCALES,
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  document.documentElement.lang = i18n.language;
+}
 
 export default i18n;

@@ -5,10 +5,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useMe } from '../auth/auth.api';
-import { describeRitualEvent } from '../ethics/announce';
-import { describeSteeringEvent } from '../steering/announce';
 import { api } from '../lib/api';
-import { currentLocale } from '../lib/i18n';
 import { teamKeys } from '../teams/teams.api';
 import { ErrorAlert, errorMessage } from '../ui/ErrorAlert';
 import { Loading, Page } from '../ui/Page';
@@ -18,8 +15,9 @@ import type { Refused } from './live/client';
 import { useLiveClient, useLiveState, useMeetingSnapshot, useMeetingView, useSendCommand } from './live/hooks';
 import { Minutes } from './Minutes';
 import { Hands, MySignals, Participants } from './Participants';
-import { PhaseBody } from './phases/PhaseBody';
+import { PhaseBody } from './PhaseBody';
 import { PhaseStepper } from './PhaseStepper';
+import { RitualsContext, type Announcer, type Rituals } from './ritual';
 import { currentPhase, RoomContext, useRoom, type Layout, type Room } from './room';
 import { unlockAudio } from './sound';
 import { Timer } from './Timer';
@@ -55,7 +53,7 @@ interface Message {
  * The meeting room, `/meetings/:meetingId`: one page, three layouts — phone (input first), laptop, and
  * the wall display (`?display=wall`: large type, read-mostly). An ended meeting shows its minutes.
  */
-export function MeetingPage() {
+export function MeetingPage({ rituals }: { rituals: Rituals }) {
   const { meetingId = '' } = useParams();
   const { t } = useTranslation();
   const me = useMe();
@@ -66,7 +64,7 @@ export function MeetingPage() {
   const snapshot = useMeetingSnapshot(meetingId);
   const client = useLiveClient(meetingId, meId, layout);
   const live = useLiveState(client);
-  const view = useMeetingView(snapshot.data, live, meId);
+  const view = useMeetingView(snapshot.data, live, meId, rituals.overlays);
   const team = useTeamOf(snapshot.data?.meeting.teamId);
   const send = useSendCommand(client);
 
@@ -82,13 +80,13 @@ export function MeetingPage() {
     if (!client || !meId) return;
     client.onApplied = (events, before, catchUp) => {
       if (catchUp && events.length > 3) return announce(t('meeting.announce.caughtUp', { count: events.length }));
-      for (const text of events.map((e) => describeEvent(e, before, meId, t))) if (text) announce(text);
+      for (const text of events.map((e) => describeEvent(e, before, meId, t, rituals.announcers))) if (text) announce(text);
     };
     client.onRefused = ({ error }: Refused) => {
       const reason = errorMessage(t, error);
       setToasts((list) => [...list.slice(-2), { id: ++nextId.current, text: t('meeting.refusedTitle', { reason }) }]);
     };
-  }, [client, meId, t, announce]);
+  }, [client, meId, t, announce, rituals]);
 
   // Presence: idle when the tab is hidden or nobody touched it for a minute (a wall display only when hidden).
   useEffect(() => {
@@ -146,92 +144,94 @@ export function MeetingPage() {
   const wall = layout === 'wall';
 
   return (
-    <RoomContext.Provider value={room}>
-      <div className={`room room--${layout}`}>
-        <Page
-          title={s.meeting.title}
-          lead={
-            <p className="lead">
-              {s.meeting.forumKind && <>{t(`forums.kinds.${s.meeting.forumKind}`)} · </>}
-              {s.meeting.facilitatorId
-                ? t('meeting.facilitator', { name: room.nameOf(s.meeting.facilitatorId) })
-                : t('meeting.noFacilitator')}
-              {' · '}
-              <Link to={`/teams/${s.meeting.teamId}`}>{t('meeting.minutes.back')}</Link>
-            </p>
-          }
-        >
-          <Banners />
-          <div className="room-toolbar">
-            <ConnectionStatus live={live} />
-            {!ended && (
-              <button
-                type="button"
-                className="secondary small"
-                aria-pressed={wall}
-                onClick={() => {
-                  const next = new URLSearchParams(params);
-                  if (wall) next.delete('display');
-                  else next.set('display', 'wall');
-                  setParams(next, { replace: true });
-                }}
-              >
-                {t('meeting.wallDisplay')}
-              </button>
-            )}
-          </div>
-          {ended ? (
-            <>
-              <p className="notice">{t('meeting.endedNotice')}</p>
-              {s.minutes && <Minutes s={s} minutes={s.minutes} />}
-            </>
-          ) : layout === 'phone' ? (
-            <>
-              <PhaseSection />
-              <PhaseStepper />
-              <MySignals />
-              <Hands />
-              <Participants />
-              {room.isFacilitator && <FacilitatorControls />}
-            </>
-          ) : (
-            <>
-              <PhaseStepper />
-              <div className="room-grid">
-                <div className="room-main">
-                  <PhaseSection />
-                </div>
-                <div className="room-side">
-                  {room.isFacilitator && !wall && <FacilitatorControls />}
-                  {!wall && <MySignals />}
-                  <Hands />
-                  <Participants />
-                </div>
-              </div>
-            </>
-          )}
-          <div className="toasts">
-            {toasts.map((toast) => (
-              <div key={toast.id} role="alert" className="alert toast">
-                <p>{toast.text}</p>
+    <RitualsContext.Provider value={rituals}>
+      <RoomContext.Provider value={room}>
+        <div className={`room room--${layout}`}>
+          <Page
+            title={s.meeting.title}
+            lead={
+              <p className="lead">
+                {s.meeting.forumKind && <>{t(`forums.kinds.${s.meeting.forumKind}`)} · </>}
+                {s.meeting.facilitatorId
+                  ? t('meeting.facilitator', { name: room.nameOf(s.meeting.facilitatorId) })
+                  : t('meeting.noFacilitator')}
+                {' · '}
+                <Link to={`/teams/${s.meeting.teamId}`}>{t('meeting.minutes.back')}</Link>
+              </p>
+            }
+          >
+            <Banners />
+            <div className="room-toolbar">
+              <ConnectionStatus live={live} />
+              {!ended && (
                 <button
                   type="button"
                   className="secondary small"
-                  onClick={() => setToasts((list) => list.filter((x) => x.id !== toast.id))}
+                  aria-pressed={wall}
+                  onClick={() => {
+                    const next = new URLSearchParams(params);
+                    if (wall) next.delete('display');
+                    else next.set('display', 'wall');
+                    setParams(next, { replace: true });
+                  }}
                 >
-                  {t('meeting.dismiss')}
+                  {t('meeting.wallDisplay')}
                 </button>
-              </div>
-            ))}
-          </div>
-          <div role="status" aria-live="polite" aria-label={t('meeting.announcer')} className="visually-hidden announcer">
-            {messages.map((m) => (
-              <p key={m.id}>{m.text}</p>
-            ))}
-          </div>
-        </Page>
-      </div>
-    </RoomContext.Provider>
+              )}
+            </div>
+            {ended ? (
+              <>
+                <p className="notice">{t('meeting.endedNotice')}</p>
+                {s.minutes && <Minutes s={s} minutes={s.minutes} />}
+              </>
+            ) : layout === 'phone' ? (
+              <>
+                <PhaseSection />
+                <PhaseStepper />
+                <MySignals />
+                <Hands />
+                <Participants />
+                {room.isFacilitator && <FacilitatorControls />}
+              </>
+            ) : (
+              <>
+                <PhaseStepper />
+                <div className="room-grid">
+                  <div className="room-main">
+                    <PhaseSection />
+                  </div>
+                  <div className="room-side">
+                    {room.isFacilitator && !wall && <FacilitatorControls />}
+                    {!wall && <MySignals />}
+                    <Hands />
+                    <Participants />
+                  </div>
+                </div>
+              </>
+            )}
+            <div className="toasts">
+              {toasts.map((toast) => (
+                <div key={toast.id} role="alert" className="alert toast">
+                  <p>{toast.text}</p>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() => setToasts((list) => list.filter((x) => x.id !== toast.id))}
+                  >
+                    {t('meeting.dismiss')}
+                  </button>
+                </div>
+              ))}
+            </div>
+            <div role="status" aria-live="polite" aria-label={t('meeting.announcer')} className="visually-hidden announcer">
+              {messages.map((m) => (
+                <p key={m.id}>{m.text}</p>
+              ))}
+            </div>
+          </Page>
+        </div>
+      </RoomContext.Provider>
+    </RitualsContext.Provider>
   );
 }
 
@@ -304,7 +304,7 @@ function votesBack(e: LiveEvent, before: MeetingSnapshot, me: string): number {
   return back;
 }
 
-function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFunction): string | null {
+function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFunction, announcers: Announcer[]): string | null {
   const name = (id: string | null) => before.participants.find((p) => p.userId === id)?.displayName ?? t('meeting.someone');
   const back = votesBack(e, before, me);
   if (back > 0) return t('meeting.announce.votesBack', { count: back });
@@ -328,6 +328,10 @@ function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFu
     case 'input.locked':
       return e.payload.locked ? t('meeting.announce.lockChanged') : t('meeting.announce.unlockChanged');
     default:
-      return describeRitualEvent(e, before, me, t, currentLocale()) ?? describeSteeringEvent(e, before, me);
+      for (const describe of announcers) {
+        const text = describe(e, before, me);
+        if (text !== null) return text;
+      }
+      return null;
   }
 }

@@ -1,10 +1,13 @@
-import type { MeetingSnapshot, RiskDto, SteeringMinutesDto } from '@tillit/protocol';
+import type { RiskDto } from '@tillit/protocol';
 import { currentLocale } from '../lib/i18n';
-import { formatDay, namesList, SeverityBadge, useSteeringT } from './parts';
+import type { MinutesProps } from '../meetings/ritual';
+import { SeverityBadge } from './risks';
+import { formatDay, namesList, useSteeringT } from './steering.i18n';
 
 /** The daily-steering part of an ended meeting's minutes: plan and people, risks, escalations, how much feedback. */
-export function SteeringMinutes({ s, minutes }: { s: MeetingSnapshot; minutes: SteeringMinutesDto }) {
+export function SteeringMinutes({ s, minutes: { steering: minutes } }: MinutesProps) {
   const t = useSteeringT();
+  if (!minutes) return null;
   const names = new Map(s.participants.map((p) => [p.userId, p.displayName]));
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? '?') : '?');
   const risk = (r: RiskDto) => (
@@ -84,10 +87,10 @@ export function SteeringMinutes({ s, minutes }: { s: MeetingSnapshot; minutes: S
 }
 
 /** Download links for any ended meeting's minutes (the API renders them in the reader's language). */
-export function MinutesExport({ meetingId }: { meetingId: string }) {
+export function MinutesExport({ s }: MinutesProps) {
   const t = useSteeringT();
   const lang = currentLocale();
-  const base = `/api/meetings/${encodeURIComponent(meetingId)}`;
+  const base = `/api/meetings/${encodeURIComponent(s.meeting.id)}`;
   return (
     <p className="minutes-export">
       {t('minutes.export')}:{' '}

@@ -11,18 +11,11 @@ import { useMembers, useTeam } from '../teams/teams.api';
 import { OwnerField } from '../ui/ActionForm';
 import { ErrorAlert } from '../ui/ErrorAlert';
 import { Loading, Page, Status } from '../ui/Page';
-import {
-  EscalationThread,
-  FeedbackCard,
-  FeedbackForm,
-  formatDay,
-  namesList,
-  PeopleChecklist,
-  RiskCard,
-  RiskForm,
-  useSteeringT,
-  type Person,
-} from './parts';
+import type { Person } from '../ui/ActionForm';
+import { PeopleChecklist } from './PeopleChecklist';
+import { FeedbackCard, FeedbackForm } from './feedback';
+import { EscalationThread, RiskCard, RiskForm } from './risks';
+import { formatDay, namesList, useSteeringT } from './steering.i18n';
 import {
   riskCsvUrl,
   useAddPlanItem,

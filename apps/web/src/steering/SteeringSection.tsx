@@ -1,7 +1,8 @@
 import type { TeamDto } from '@tillit/protocol';
 import { Link } from 'react-router';
 import { ErrorAlert } from '../ui/ErrorAlert';
-import { useSteeringT } from './parts';
+import { useSteeringT } from './steering.i18n';
+import './steering.css';
 import { useEscalations, useSteeringSettings } from './steering.api';
 
 /**

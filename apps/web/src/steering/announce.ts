@@ -1,6 +1,6 @@
 import type { LiveEvent, MeetingSnapshot } from '@tillit/protocol';
 import i18n from '../lib/i18n';
-import { formatDay } from './parts';
+import { formatDay } from './steering.i18n';
 
 /**
  * What a screen reader hears about daily-steering events made by others: new plan items and risks,

@@ -1,4 +1,5 @@
-/** Daily steering's strings (the `steering` namespace of locales/sv.ts and locales/en.ts). */
+/** Daily steering's strings: the `steering` namespace. */
+import type { LocaleNamespace, Strings } from '../locales/strings';
 
 export const steeringSv = {
   title: 'Daglig styrning',
@@ -224,7 +225,6 @@ export const steeringSv = {
   },
 } as const;
 
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 export const steeringEn: Strings<typeof steeringSv> = {
   title: 'Daily steering',
@@ -449,3 +449,5 @@ export const steeringEn: Strings<typeof steeringSv> = {
     day: 'The meeting is now about {{date}}',
   },
 };
+
+export const steeringLocales: LocaleNamespace<'steering', typeof steeringSv> = { ns: 'steering', sv: steeringSv, en: steeringEn };

@@ -41,9 +41,9 @@ export function TeamPage() {
       <ForumsSection team={data} />
 
       <section aria-labelledby="team-improvement" className="card">
-        <h2 id="team-improvement">{t('improvement.board')}</h2>
-        <p>{t('improvement.boardLead')}</p>
-        <Link to={`/teams/${data.id}/improvement`}>{t('improvement.open')}</Link>
+        <h2 id="team-improvement">{t('board', { ns: 'improvement' })}</h2>
+        <p>{t('boardLead', { ns: 'improvement' })}</p>
+        <Link to={`/teams/${data.id}/improvement`}>{t('open', { ns: 'improvement' })}</Link>
       </section>
 
       <MeetingsSection teamId={data.id} />

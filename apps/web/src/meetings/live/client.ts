@@ -10,7 +10,6 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import {
-  applyEvent,
   applyMyVotes,
   applyKasamAnswered,
   ErrorCode,
@@ -34,7 +33,17 @@ import {
   type TypingEvent,
 } from '@tillit/protocol';
 import { io, type Socket } from 'socket.io-client';
-import { loadOutbox, saveOutbox, type PendingOp } from './outbox';
+import {
+  acknowledge,
+  confirmedUpTo,
+  loadOutbox,
+  nextToSend,
+  refuse,
+  saveOutbox,
+  unacknowledged,
+  type PendingOp,
+} from './outbox';
+import { EventSequencer, GAP_WAIT_MS } from './sequencer';
 
 export type ConnectionStatus =
   | 'connecting'
@@ -74,7 +83,6 @@ type LiveSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 /** Refusals that a later attempt can fix: the op stays in the outbox. */
 const RETRYABLE = new Set<string>([ErrorCode.NotJoined, ErrorCode.RateLimited, ErrorCode.Internal]);
 const ACK_TIMEOUT_MS = 10_000;
-const GAP_WAIT_MS = 1_000;
 const TYPING_SHOWN_MS = 4_000;
 const TYPING_THROTTLE_MS = 2_000;
 /** `team:changed` hints often come in bursts (a page saving several things): one refresh for a burst. */
@@ -90,8 +98,10 @@ export class LiveMeetingClient {
   private listeners = new Set<() => void>();
   private joined = false;
   private pumping = false;
-  private buffer = new Map<number, LiveEvent>();
-  private gapTimer: ReturnType<typeof setTimeout> | undefined;
+  /** A gap in the events that stays: re-join with lastSeq and take what was missed. */
+  private sequencer = new EventSequencer(() => {
+    if (this.socket?.connected) void this.join();
+  });
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private lastTypingSent = new Map<string, number>();
   private retries = new Map<string, number>();
@@ -118,7 +128,7 @@ export class LiveMeetingClient {
       status: typeof navigator !== 'undefined' && navigator.onLine === false ? 'offline' : 'connecting',
       error: null,
       outbox,
-      waiting: outbox.filter((op) => op.ackedSeq === undefined).length,
+      waiting: unacknowledged(outbox),
       typing: new Map(),
       clockOffsetMs: 0,
     };
@@ -142,7 +152,7 @@ export class LiveMeetingClient {
 
   private setOutbox(outbox: PendingOp[]) {
     saveOutbox(this.userId, this.meetingId, outbox);
-    this.set({ outbox, waiting: outbox.filter((op) => op.ackedSeq === undefined).length });
+    this.set({ outbox, waiting: unacknowledged(outbox) });
   }
 
   private confirmed(): MeetingSnapshot | undefined {
@@ -218,7 +228,7 @@ export class LiveMeetingClient {
     this.stopped = true;
     window.removeEventListener('offline', this.goOffline);
     window.removeEventListener('online', this.goOnline);
-    clearTimeout(this.gapTimer);
+    this.sequencer.stop();
     clearTimeout(this.refreshTimer);
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     if (this.socket) {
@@ -289,7 +299,7 @@ export class LiveMeetingClient {
     if (ack.mode === 'snapshot') {
       const s = ack.snapshot;
       this.set({ clockOffsetMs: Date.parse(s.serverNow) - Date.now() });
-      for (const seq of this.buffer.keys()) if (seq <= s.lastSeq) this.buffer.delete(seq);
+      this.sequencer.forget(s.lastSeq);
       this.setConfirmed(s);
       // Acknowledged commands the snapshot already holds are confirmed now (their event may never arrive).
       this.prune(s.lastSeq);
@@ -298,7 +308,7 @@ export class LiveMeetingClient {
       this.set({ clockOffsetMs: Date.parse(ack.serverNow) - Date.now() });
       const before = this.confirmed();
       if (before) this.setConfirmed({ ...before, presence: ack.presence });
-      for (const event of ack.events) this.buffer.set(event.seq, event);
+      for (const event of ack.events) this.sequencer.hold(event, undefined);
       this.drain(true);
     }
     this.joined = true;
@@ -348,39 +358,25 @@ export class LiveMeetingClient {
   private receive(event: LiveEvent): void {
     if (event.meetingId !== this.meetingId) return;
     const current = this.confirmed();
-    if (current && event.seq <= current.lastSeq) return;
-    this.buffer.set(event.seq, event);
+    if (!this.sequencer.hold(event, current?.lastSeq)) return;
     if (current) this.drain(false);
   }
 
-  /** Applies buffered events that follow the applied seq; a gap that stays re-joins with lastSeq. */
+  /** Applies held events that follow the applied seq (see sequencer.ts). */
   private drain(catchUp: boolean): void {
     const before = this.confirmed();
     if (!before) return;
-    let s = before;
-    const applied: LiveEvent[] = [];
-    for (let next = this.buffer.get(s.lastSeq + 1); next; next = this.buffer.get(s.lastSeq + 1)) {
-      this.buffer.delete(next.seq);
-      s = applyEvent(s, next);
-      applied.push(next);
-    }
-    for (const seq of this.buffer.keys()) if (seq <= s.lastSeq) this.buffer.delete(seq);
+    const { s, applied } = this.sequencer.drain(before);
     if (applied.length > 0) {
       this.setConfirmed(s);
       this.prune(s.lastSeq);
       this.onApplied(applied, before, catchUp);
     }
-    clearTimeout(this.gapTimer);
-    if (this.buffer.size > 0) {
-      this.gapTimer = setTimeout(() => {
-        if (this.buffer.size > 0 && this.socket?.connected) void this.join();
-      }, GAP_WAIT_MS);
-    }
   }
 
   /** Acknowledged ops whose event is applied are confirmed state now: drop them from the outbox. */
   private prune(lastSeq: number): void {
-    const outbox = this.state.outbox.filter((op) => op.ackedSeq === undefined || op.ackedSeq > lastSeq);
+    const outbox = confirmedUpTo(this.state.outbox, lastSeq);
     if (outbox.length !== this.state.outbox.length) this.setOutbox(outbox);
   }
 
@@ -432,7 +428,7 @@ export class LiveMeetingClient {
     this.pumping = true;
     try {
       while (this.joined && this.socket?.connected && !this.stopped) {
-        const op = this.state.outbox.find((o) => o.ackedSeq === undefined);
+        const op = nextToSend(this.state.outbox);
         if (!op) break;
         const message = { opId: op.opId, meetingId: op.meetingId, type: op.type, payload: op.payload } as CommandMessage;
         let ack: CommandAck;
@@ -460,9 +456,8 @@ export class LiveMeetingClient {
         const current = this.confirmed();
         if (current) this.setConfirmed(applyMyVotes(current, op.phaseId, ack.result.mine));
       }
-      const acked = { ...op, ackedSeq: ack.seq, result: ack.result } as PendingOp;
       this.answers.set(op.opId, ack);
-      this.setOutbox(this.state.outbox.map((o) => (o.opId === op.opId ? acked : o)));
+      this.setOutbox(acknowledge(this.state.outbox, op.opId, ack.seq, ack.result));
       this.prune(this.confirmed()?.lastSeq ?? 0);
       // The event may have been missed (e.g. it came while a re-join was under way): fetch it.
       if (this.state.outbox.some((o) => o.opId === op.opId)) this.expect(ack.seq);
@@ -488,7 +483,7 @@ export class LiveMeetingClient {
     }
     this.retries.delete(op.opId);
     this.answers.set(op.opId, ack);
-    this.setOutbox(this.state.outbox.filter((o) => o.opId !== op.opId));
+    this.setOutbox(refuse(this.state.outbox, op.opId));
     this.onRefused({ op, error: ack.error });
   }
 

@@ -4,9 +4,9 @@ import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { api } from '../../lib/api';
 import { LiveMeetingClient, meetingKeys, type Command, type LiveState } from './client';
 
-export type { Command };
-import { withPending, type MeetingView } from './optimistic';
+import { withPending, type MeetingView, type Overlays } from './optimistic';
 
+export type { Command };
 
 export class CommandRefused extends Error {
   constructor(readonly error: ApiError) {
@@ -69,10 +69,15 @@ export function useLiveState(client: LiveMeetingClient | null): LiveState {
 }
 
 /** What the screen shows: the confirmed snapshot with the person's unconfirmed commands on top. */
-export function useMeetingView(snapshot: MeetingSnapshot | undefined, live: LiveState, me: string | undefined): MeetingView | null {
+export function useMeetingView(
+  snapshot: MeetingSnapshot | undefined,
+  live: LiveState,
+  me: string | undefined,
+  overlays: Overlays,
+): MeetingView | null {
   return useMemo(
-    () => (snapshot && me ? withPending(snapshot, live.outbox, me) : null),
-    [snapshot, live.outbox, me],
+    () => (snapshot && me ? withPending(snapshot, live.outbox, me, overlays) : null),
+    [snapshot, live.outbox, me, overlays],
   );
 }
 

@@ -1,11 +1,13 @@
 /**
  * The optimistic layer. The React Query cache holds only what the server confirmed (snapshot + events, in
  * seq order, through the protocol's one `applyEvent`); what the person did that is not confirmed yet is
- * the outbox. The screen shows `withPending(confirmed, outbox)`: when the server refuses a command it
- * leaves the outbox and the screen rolls back by itself (and the person is told why).
+ * the outbox. The screen shows `withPending(confirmed, outbox, me, overlays)`: when the server refuses a
+ * command it leaves the outbox and the screen rolls back by itself (and the person is told why).
+ *
+ * The room's own commands (items, hands, ready, the input lock) are drawn here; every ritual brings the
+ * overlays of its commands (`RitualUi.overlays`). A command without an overlay shows when it is confirmed.
  */
-import type { ItemDto, MeetingSnapshot, PhaseView } from '@tillit/protocol';
-import { applySteeringOp } from '../../steering/optimistic';
+import type { ItemDto, LiveCommandType, MeetingSnapshot } from '@tillit/protocol';
 import type { PendingOp } from './outbox';
 
 export interface MeetingView {
@@ -16,106 +18,87 @@ export interface MeetingView {
   unsentItems: Set<string>;
 }
 
-export const pendingItemId = (opId: string) => `pending:${opId}`;
+export type PendingOpOf<T extends LiveCommandType> = Extract<PendingOp, { type: T }>;
 
-function mapPhase(s: MeetingSnapshot, phaseId: string | null, f: (p: PhaseView) => PhaseView): MeetingSnapshot {
-  return { ...s, phases: s.phases.map((p) => (p.id === phaseId ? f(p) : p)) };
+export interface OverlayContext {
+  me: string;
+  /** The item shows as changed but not confirmed yet. */
+  markPending(itemId: string): void;
+  /** The item exists only in the outbox so far ("waiting to be sent"). */
+  markUnsent(itemId: string): void;
 }
+
+/** What one not-yet-confirmed command of type `T` looks like on screen. */
+export type Overlay<T extends LiveCommandType> = (s: MeetingSnapshot, op: PendingOpOf<T>, ctx: OverlayContext) => MeetingSnapshot;
+export type Overlays = { [T in LiveCommandType]?: Overlay<T> };
+
+export const pendingItemId = (opId: string) => `pending:${opId}`;
 
 function mapItem(s: MeetingSnapshot, itemId: string, f: (i: ItemDto) => ItemDto): MeetingSnapshot {
   return { ...s, items: s.items.map((i) => (i.id === itemId ? f(i) : i)) };
 }
 
-/** What one not-yet-confirmed command looks like on screen. */
-function applyOp(s: MeetingSnapshot, op: PendingOp, me: string, view: MeetingView): MeetingSnapshot {
-  switch (op.type) {
-    case 'item.add': {
-      const id = pendingItemId(op.opId);
-      // Confirmed already (ack came first and named the item)? Then it is in the list.
-      const realId = op.result && 'itemId' in op.result ? op.result.itemId : null;
-      if (realId && s.items.some((i) => i.id === realId)) return s;
-      view.pendingItems.add(id);
-      if (op.ackedSeq === undefined) view.unsentItems.add(id);
-      const p = op.payload;
-      const item: ItemDto = {
-        id,
-        teamId: s.meeting.teamId,
-        kind: p.kind,
-        text: p.text.trim(),
-        status: 'open',
-        authorId: me,
-        ownerId: p.ownerId ?? null,
-        dueDate: p.dueDate ?? null,
-        parentId: p.parentId ?? null,
-        notes: '',
-        originMeetingId: s.meeting.id,
-        originPhaseId: op.phaseId,
-        createdAt: op.at,
-        updatedAt: op.at,
-      };
-      return { ...s, items: [...s.items, item] };
-    }
-    case 'item.edit': {
-      const { itemId, ...fields } = op.payload;
-      view.pendingItems.add(itemId);
-      const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<ItemDto>;
-      return mapItem(s, itemId, (i) => ({ ...i, ...defined }));
-    }
-    case 'item.delete':
-      return { ...s, items: s.items.filter((i) => i.id !== op.payload.itemId) };
-    case 'checkin.answer': {
-      const answer = { text: 'text' in op.payload ? op.payload.text.trim() : null, at: op.at };
-      return mapPhase(s, op.phaseId, (p) =>
-        p.kind === 'check-in' ? { ...p, state: { ...p.state, answers: { ...p.state.answers, [me]: answer } } } : p,
-      );
-    }
-    case 'review.update': {
-      const { itemId, outcome, comment } = op.payload;
-      view.pendingItems.add(itemId);
-      const status = outcome === 'done' ? 'done' : outcome === 'closed' ? 'closed' : 'open';
-      const next = mapPhase(s, op.phaseId, (p) =>
-        p.kind === 'review'
-          ? { ...p, state: { outcomes: { ...p.state.outcomes, [itemId]: { outcome, comment: comment ?? null, by: me, at: op.at } } } }
-          : p,
-      );
-      return mapItem(next, itemId, (i) => ({ ...i, status }));
-    }
-    case 'vote.cast': {
-      const { itemId, delta } = op.payload;
-      return mapPhase(s, op.phaseId, (p) => {
-        if (p.kind !== 'voting') return p;
-        // Once acknowledged, `mine` came from the server (applyMyVotes); only `used` waits for the event.
-        const mine = op.ackedSeq === undefined ? { ...p.state.mine, [itemId]: Math.max(0, (p.state.mine[itemId] ?? 0) + delta) } : p.state.mine;
-        const used = { ...p.state.used, [me]: Math.max(0, (p.state.used[me] ?? 0) + delta) };
-        return { ...p, state: { ...p.state, mine, used } };
-      });
-    }
-    case 'discussion.focus':
-      return mapPhase(s, op.phaseId, (p) => (p.kind === 'discussion' ? { ...p, state: { focusItemId: op.payload.itemId } } : p));
-    case 'summary.edit':
-      return mapPhase(s, op.phaseId, (p) => (p.kind === 'summary' ? { ...p, state: { text: op.payload.text } } : p));
-    case 'ready.set':
-      return { ...s, ready: op.payload.ready ? [...s.ready.filter((u) => u !== me), me] : s.ready.filter((u) => u !== me) };
-    case 'hand.raise':
-      return s.hands.some((h) => h.userId === me) ? s : { ...s, hands: [...s.hands, { userId: me, at: op.at }] };
-    case 'hand.lower':
-      return { ...s, hands: s.hands.filter((h) => h.userId !== me) };
-    case 'hand.dismiss':
-      return { ...s, hands: s.hands.filter((h) => h.userId !== op.payload.userId) };
-    case 'input.lock':
-      return { ...s, meeting: { ...s.meeting, inputLocked: op.payload.locked } };
-    // Phase, timer, handover and start/end change everyone's screen: shown when the server confirms.
-    default:
-      return applySteeringOp(s, op, me);
-  }
+/** The meeting room's own commands. Phase, timer, handover and start/end change everyone's screen: shown when confirmed. */
+export const ROOM_OVERLAYS: Overlays = {
+  'item.add': (s, op, { me, markPending, markUnsent }) => {
+    const id = pendingItemId(op.opId);
+    // Confirmed already (ack came first and named the item)? Then it is in the list.
+    const realId = op.result && 'itemId' in op.result ? op.result.itemId : null;
+    if (realId && s.items.some((i) => i.id === realId)) return s;
+    markPending(id);
+    if (op.ackedSeq === undefined) markUnsent(id);
+    const p = op.payload;
+    const item: ItemDto = {
+      id,
+      teamId: s.meeting.teamId,
+      kind: p.kind,
+      text: p.text.trim(),
+      status: 'open',
+      authorId: me,
+      ownerId: p.ownerId ?? null,
+      dueDate: p.dueDate ?? null,
+      parentId: p.parentId ?? null,
+      notes: '',
+      originMeetingId: s.meeting.id,
+      originPhaseId: op.phaseId,
+      createdAt: op.at,
+      updatedAt: op.at,
+    };
+    return { ...s, items: [...s.items, item] };
+  },
+  'item.edit': (s, op, { markPending }) => {
+    const { itemId, ...fields } = op.payload;
+    markPending(itemId);
+    const defined = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<ItemDto>;
+    return mapItem(s, itemId, (i) => ({ ...i, ...defined }));
+  },
+  'item.delete': (s, op) => ({ ...s, items: s.items.filter((i) => i.id !== op.payload.itemId) }),
+  'ready.set': (s, op, { me }) => ({
+    ...s,
+    ready: op.payload.ready ? [...s.ready.filter((u) => u !== me), me] : s.ready.filter((u) => u !== me),
+  }),
+  'hand.raise': (s, op, { me }) => (s.hands.some((h) => h.userId === me) ? s : { ...s, hands: [...s.hands, { userId: me, at: op.at }] }),
+  'hand.lower': (s, _op, { me }) => ({ ...s, hands: s.hands.filter((h) => h.userId !== me) }),
+  'hand.dismiss': (s, op) => ({ ...s, hands: s.hands.filter((h) => h.userId !== op.payload.userId) }),
+  'input.lock': (s, op) => ({ ...s, meeting: { ...s.meeting, inputLocked: op.payload.locked } }),
+};
+
+/** The overlay of `op`'s type, if the room or a ritual drew one. */
+function overlayOf(op: PendingOp, overlays: Overlays): Overlay<LiveCommandType> | undefined {
+  return (ROOM_OVERLAYS[op.type] ?? overlays[op.type]) as Overlay<LiveCommandType> | undefined;
 }
 
-export function withPending(confirmed: MeetingSnapshot, outbox: readonly PendingOp[], me: string): MeetingView {
+export function withPending(confirmed: MeetingSnapshot, outbox: readonly PendingOp[], me: string, overlays: Overlays): MeetingView {
   const view: MeetingView = { s: confirmed, pendingItems: new Set(), unsentItems: new Set() };
+  const ctx: OverlayContext = {
+    me,
+    markPending: (itemId) => view.pendingItems.add(itemId),
+    markUnsent: (itemId) => view.unsentItems.add(itemId),
+  };
   let s = confirmed;
   for (const op of outbox) {
     if (op.ackedSeq !== undefined && op.ackedSeq <= confirmed.lastSeq) continue;
-    s = applyOp(s, op, me, view);
+    s = overlayOf(op, overlays)?.(s, op as PendingOpOf<LiveCommandType>, ctx) ?? s;
   }
   view.s = s;
   return view;

@@ -1,5 +1,6 @@
 import type { PhaseView } from '@tillit/protocol';
-import { formatDay, namesList, RiskCard, useSteeringT } from '../parts';
+import { RiskCard } from '../risks';
+import { formatDay, namesList, useSteeringT } from '../steering.i18n';
 import { DayControl } from './DayControl';
 import { useSteeringRoom } from './room';
 import { useRiskActions } from './RisksPhase';

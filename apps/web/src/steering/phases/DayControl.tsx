@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { formatDay, useSteeringT } from '../parts';
+import { formatDay, useSteeringT } from '../steering.i18n';
 import { useSteeringRoom } from './room';
 
 /** Which day the meeting plans; the facilitator may move it (a late follow-up, planning ahead). */

@@ -1,7 +1,8 @@
 import type { PhaseView } from '@tillit/protocol';
 import { useEffect } from 'react';
 import { useMyFeedback } from '../steering.api';
-import { FeedbackCard, FeedbackForm, namesList, useSteeringT } from '../parts';
+import { FeedbackCard, FeedbackForm } from '../feedback';
+import { namesList, useSteeringT } from '../steering.i18n';
 import { useSteeringRoom } from './room';
 
 type View = Extract<PhaseView, { kind: 'steering-feedback' }>;

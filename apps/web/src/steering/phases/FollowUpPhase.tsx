@@ -1,6 +1,6 @@
 import { STEERING_LIMITS, type PhaseView, type PlanItemDto } from '@tillit/protocol';
 import { useId, useState } from 'react';
-import { useSteeringT } from '../parts';
+import { useSteeringT } from '../steering.i18n';
 import { DayControl } from './DayControl';
 import { PlanRow } from './PlanPhase';
 import { useSteeringRoom } from './room';

@@ -1,6 +1,7 @@
 import { STEERING_LIMITS, type PhaseView, type PlanItemDto } from '@tillit/protocol';
 import { useId, useState } from 'react';
-import { formatDay, namesList, PeopleChecklist, useSteeringT } from '../parts';
+import { PeopleChecklist } from '../PeopleChecklist';
+import { formatDay, namesList, useSteeringT } from '../steering.i18n';
 import { DayControl } from './DayControl';
 import { useSteeringRoom } from './room';
 

@@ -1,5 +1,6 @@
 import type { EscalationDto, PhaseView, RiskStatus } from '@tillit/protocol';
-import { RiskCard, RiskForm, useSteeringT, type RiskActions } from '../parts';
+import { RiskCard, RiskForm, type RiskActions } from '../risks';
+import { useSteeringT } from '../steering.i18n';
 import { useSteeringRoom } from './room';
 
 type View = Extract<PhaseView, { kind: 'steering-risks' }>;

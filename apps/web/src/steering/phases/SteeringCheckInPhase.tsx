@@ -1,6 +1,6 @@
 import { STEERING_LIMITS, type PhaseView, type SteeringCheckInAnswer } from '@tillit/protocol';
 import { useId, useState } from 'react';
-import { useSteeringT } from '../parts';
+import { useSteeringT } from '../steering.i18n';
 import { useSteeringRoom } from './room';
 
 type View = Extract<PhaseView, { kind: 'steering-check-in' }>;

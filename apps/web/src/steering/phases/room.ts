@@ -1,6 +1,6 @@
 import type { PlanItemDto, SteeringSnapshot } from '@tillit/protocol';
 import { useRoom } from '../../meetings/room';
-import type { Person } from '../parts';
+import type { Person } from '../../ui/ActionForm';
 
 /** The meeting room, plus what every daily-steering phase needs from it. */
 export function useSteeringRoom() {

@@ -1,14 +1,14 @@
 import { LIVE_LIMITS, type PhaseView } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoom } from '../room';
-import { TypingHint } from './ItemRow';
+import { useRoom } from '../meetings/room';
+import { TypingHint } from '../meetings/items/ItemRow';
 
 type CheckInView = Extract<PhaseView, { kind: 'check-in' }>;
 
 /** A round: everyone answers the prompt (freely, or when given the turn); passing may be allowed. */
 export function CheckInPhase({ phase }: { phase: CheckInView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { s, me, isFacilitator, send, nameOf, layout } = useRoom();
   const { answers, turnUserId } = phase.state;
   const inTurn = phase.settings.mode === 'in-turn';
@@ -18,10 +18,10 @@ export function CheckInPhase({ phase }: { phase: CheckInView }) {
   return (
     <div className="stack">
       {phase.settings.prompt && <p className="prompt">{phase.settings.prompt}</p>}
-      {inTurn && <p className="turn">{turnUserId ? t('meeting.checkIn.turn', { name: nameOf(turnUserId) }) : t('meeting.checkIn.noTurn')}</p>}
-      {mine && <p>{mine.text === null ? t('meeting.checkIn.youPassed') : t('meeting.checkIn.yourAnswer', { text: mine.text })}</p>}
+      {inTurn && <p className="turn">{turnUserId ? t('checkIn.turn', { name: nameOf(turnUserId) }) : t('checkIn.noTurn')}</p>}
+      {mine && <p>{mine.text === null ? t('checkIn.youPassed') : t('checkIn.yourAnswer', { text: mine.text })}</p>}
       {layout === 'phone' && form}
-      <h3 id={`answers-${phase.id}`}>{t('meeting.checkIn.answers')}</h3>
+      <h3 id={`answers-${phase.id}`}>{t('checkIn.answers')}</h3>
       <ul className="item-list" aria-labelledby={`answers-${phase.id}`}>
         {s.participants.map((p) => {
           const answer = answers[p.userId];
@@ -29,8 +29,8 @@ export function CheckInPhase({ phase }: { phase: CheckInView }) {
             <li key={p.userId} className={`item${turnUserId === p.userId ? ' item--turn' : ''}`}>
               <div className="item-body">
                 <p className="item-text">
-                  <strong>{p.userId === me ? `${p.displayName} (${t('meeting.you')})` : p.displayName}:</strong>{' '}
-                  {answer ? (answer.text ?? <em>{t('meeting.checkIn.passed')}</em>) : <span className="muted">{t('meeting.checkIn.notYet')}</span>}
+                  <strong>{p.userId === me ? `${p.displayName} (${t('meeting.you', { ns: 'translation' })})` : p.displayName}:</strong>{' '}
+                  {answer ? (answer.text ?? <em>{t('checkIn.passed')}</em>) : <span className="muted">{t('checkIn.notYet')}</span>}
                 </p>
               </div>
               {inTurn && isFacilitator && layout !== 'wall' && turnUserId !== p.userId && (
@@ -39,7 +39,7 @@ export function CheckInPhase({ phase }: { phase: CheckInView }) {
                   className="secondary small"
                   onClick={() => send({ type: 'checkin.turn', payload: { userId: p.userId } })}
                 >
-                  {t('meeting.checkIn.giveTurn', { name: p.displayName })}
+                  {t('checkIn.giveTurn', { name: p.displayName })}
                 </button>
               )}
             </li>
@@ -53,7 +53,7 @@ export function CheckInPhase({ phase }: { phase: CheckInView }) {
 }
 
 function AnswerForm({ phase }: { phase: CheckInView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { me, isFacilitator, canInput, send, client } = useRoom();
   const id = useId();
   const [text, setText] = useState('');
@@ -71,10 +71,10 @@ function AnswerForm({ phase }: { phase: CheckInView }) {
       }}
     >
       <div className="field">
-        <label htmlFor={`${id}-answer`}>{t('meeting.checkIn.answer')}</label>
+        <label htmlFor={`${id}-answer`}>{t('checkIn.answer')}</label>
         {!myTurn && (
           <p id={`${id}-hint`} className="hint">
-            {t('meeting.checkIn.notYourTurn')}
+            {t('checkIn.notYourTurn')}
           </p>
         )}
         <textarea
@@ -92,11 +92,11 @@ function AnswerForm({ phase }: { phase: CheckInView }) {
       </div>
       <div className="button-row">
         <button type="submit" disabled={!enabled || !text.trim()}>
-          {t('meeting.checkIn.send')}
+          {t('checkIn.send')}
         </button>
         {phase.settings.allowPass && (
           <button type="button" className="secondary" disabled={!enabled} onClick={() => send({ type: 'checkin.answer', payload: { pass: true } })}>
-            {t('meeting.checkIn.pass')}
+            {t('checkIn.pass')}
           </button>
         )}
       </div>

@@ -1,15 +1,15 @@
 import { LIVE_LIMITS, REVIEW_OUTCOMES, type ItemDto, type PhaseView, type ReviewOutcome } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoom } from '../room';
-import { ItemRow } from './ItemRow';
+import { useRoom } from '../meetings/room';
+import { ItemRow } from '../meetings/items/ItemRow';
 
 type ReviewView = Extract<PhaseView, { kind: 'review' }>;
 const BUTTON: Record<ReviewOutcome, 'done' | 'carryOver' | 'close'> = { done: 'done', 'carry-over': 'carryOver', closed: 'close' };
 
 /** Walk through the team's open items from earlier meetings: done, carry over or close, with a comment. */
 export function ReviewPhase({ phase }: { phase: ReviewView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { s } = useRoom();
   const kinds = phase.settings.itemKinds;
   const outcomes = phase.state.outcomes;
@@ -18,9 +18,9 @@ export function ReviewPhase({ phase }: { phase: ReviewView }) {
   );
   return (
     <div className="stack">
-      <h3 id={`review-${phase.id}`}>{t('meeting.review.list')}</h3>
+      <h3 id={`review-${phase.id}`}>{t('review.list')}</h3>
       {items.length === 0 ? (
-        <p className="muted">{t('meeting.review.none')}</p>
+        <p className="muted">{t('review.none')}</p>
       ) : (
         <ul className="item-list" aria-labelledby={`review-${phase.id}`}>
           {items.map((item) => (
@@ -35,7 +35,7 @@ export function ReviewPhase({ phase }: { phase: ReviewView }) {
 }
 
 function ReviewControls({ item, phase }: { item: ItemDto; phase: ReviewView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { canInput, send, layout, nameOf } = useRoom();
   const id = useId();
   const entry = phase.state.outcomes[item.id];
@@ -43,14 +43,14 @@ function ReviewControls({ item, phase }: { item: ItemDto; phase: ReviewView }) {
   if (layout === 'wall' || !canInput) {
     return entry ? (
       <p className="review-outcome">
-        {t(`meeting.review.outcome.${entry.outcome}`)} ({nameOf(entry.by)}){entry.comment ? `: ${entry.comment}` : ''}
+        {t(`review.outcome.${entry.outcome}`)} ({nameOf(entry.by)}){entry.comment ? `: ${entry.comment}` : ''}
       </p>
     ) : null;
   }
   return (
     <div className="review-controls">
       <div className="field">
-        <label htmlFor={`${id}-comment`}>{t('meeting.review.comment', { text: item.text })}</label>
+        <label htmlFor={`${id}-comment`}>{t('review.comment', { text: item.text })}</label>
         <input
           id={`${id}-comment`}
           type="text"
@@ -66,7 +66,7 @@ function ReviewControls({ item, phase }: { item: ItemDto; phase: ReviewView }) {
             type="button"
             className={entry?.outcome === outcome ? 'small' : 'secondary small'}
             aria-pressed={entry?.outcome === outcome}
-            aria-label={t('meeting.review.outcomeFor', { outcome: t(`meeting.review.${BUTTON[outcome]}`), text: item.text })}
+            aria-label={t('review.outcomeFor', { outcome: t(`review.${BUTTON[outcome]}`), text: item.text })}
             onClick={() =>
               send({
                 type: 'review.update',
@@ -74,7 +74,7 @@ function ReviewControls({ item, phase }: { item: ItemDto; phase: ReviewView }) {
               })
             }
           >
-            {t(`meeting.review.${BUTTON[outcome]}`)}
+            {t(`review.${BUTTON[outcome]}`)}
           </button>
         ))}
       </div>

@@ -1,10 +1,10 @@
 import { LIVE_LIMITS, type ItemDto, type MeetingSnapshot, type PhaseView } from '@tillit/protocol';
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Status } from '../../ui/Page';
-import { useRoom } from '../room';
-import { ActionItemForm } from './ActionItemForm';
-import { ItemRow, TypingHint } from './ItemRow';
+import { Status } from '../ui/Page';
+import { useRoom } from '../meetings/room';
+import { ActionItemForm } from '../meetings/items/ActionItemForm';
+import { ItemRow, TypingHint } from '../meetings/items/ItemRow';
 
 type DiscussionView = Extract<PhaseView, { kind: 'discussion' }>;
 
@@ -20,7 +20,7 @@ function revealedVotes(s: MeetingSnapshot): Record<string, number> {
 
 /** One item at a time (the facilitator picks), with shared notes and actions (owner, due date). */
 export function DiscussionPhase({ phase }: { phase: DiscussionView }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { s, isFacilitator, send, layout } = useRoom();
   const votes = revealedVotes(s);
   const focusId = phase.state.focusItemId;
@@ -31,18 +31,18 @@ export function DiscussionPhase({ phase }: { phase: DiscussionView }) {
 
   return (
     <div className="stack">
-      {focus ? <FocusItem item={focus} /> : <p className="muted">{t('meeting.discussion.noFocus')}</p>}
-      <h3 id={`discuss-${phase.id}`}>{t('meeting.discussion.list')}</h3>
+      {focus ? <FocusItem item={focus} /> : <p className="muted">{t('discussion.noFocus')}</p>}
+      <h3 id={`discuss-${phase.id}`}>{t('discussion.list')}</h3>
       {candidates.length === 0 ? (
-        <p className="muted">{t('meeting.discussion.none')}</p>
+        <p className="muted">{t('discussion.none')}</p>
       ) : (
         <ul className="item-list" aria-labelledby={`discuss-${phase.id}`}>
           {candidates.map((item) => (
             <ItemRow key={item.id} item={item} editable={false}>
               <div className="vote-row">
-                {votes[item.id] !== undefined && <p className="tally">{t('meeting.discussion.votes', { count: votes[item.id] ?? 0 })}</p>}
+                {votes[item.id] !== undefined && <p className="tally">{t('discussion.votes', { count: votes[item.id] ?? 0 })}</p>}
                 {item.id === focusId ? (
-                  <p className="badge">{t('meeting.discussion.inFocus')}</p>
+                  <p className="badge">{t('discussion.inFocus')}</p>
                 ) : (
                   isFacilitator &&
                   layout !== 'wall' && (
@@ -50,10 +50,10 @@ export function DiscussionPhase({ phase }: { phase: DiscussionView }) {
                       type="button"
                       className="secondary small"
                       disabled={item.id.startsWith('pending:')}
-                      aria-label={t('meeting.discussion.focusNamed', { text: item.text })}
+                      aria-label={t('discussion.focusNamed', { text: item.text })}
                       onClick={() => send({ type: 'discussion.focus', payload: { itemId: item.id } })}
                     >
-                      {t('meeting.discussion.focus')}
+                      {t('discussion.focus')}
                     </button>
                   )
                 )}
@@ -67,19 +67,19 @@ export function DiscussionPhase({ phase }: { phase: DiscussionView }) {
 }
 
 function FocusItem({ item }: { item: ItemDto }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { s, layout } = useRoom();
   const actions = s.items.filter((i) => i.kind === 'action' && i.parentId === item.id);
   return (
     <section className="focus card-inset" aria-labelledby={`focus-${item.id}`}>
-      <p className="badge">{t('meeting.discussion.inFocus')}</p>
+      <p className="badge">{t('discussion.inFocus')}</p>
       <h3 id={`focus-${item.id}`} className="focus-title">
         {item.text}
       </h3>
       <Notes item={item} />
-      <h4 id={`actions-${item.id}`}>{t('meeting.discussion.actions')}</h4>
+      <h4 id={`actions-${item.id}`}>{t('discussion.actions')}</h4>
       {actions.length === 0 ? (
-        <p className="muted">{t('meeting.discussion.noActions')}</p>
+        <p className="muted">{t('discussion.noActions')}</p>
       ) : (
         <ul className="item-list" aria-labelledby={`actions-${item.id}`}>
           {actions.map((a) => (
@@ -91,11 +91,11 @@ function FocusItem({ item }: { item: ItemDto }) {
         <ActionItemForm
           parentId={item.id}
           labels={{
-            text: t('meeting.discussion.actionText'),
-            owner: t('meeting.discussion.owner'),
-            noOwner: t('meeting.discussion.noOwner'),
-            due: t('meeting.discussion.due'),
-            submit: t('meeting.discussion.addAction'),
+            text: t('discussion.actionText'),
+            owner: t('discussion.owner'),
+            noOwner: t('discussion.noOwner'),
+            due: t('discussion.due'),
+            submit: t('discussion.addAction'),
           }}
         />
       )}
@@ -105,7 +105,7 @@ function FocusItem({ item }: { item: ItemDto }) {
 
 /** Shared notes: anyone writes; saved with a button (or when leaving the field); others see them live. */
 function Notes({ item }: { item: ItemDto }) {
-  const { t } = useTranslation();
+  const { t } = useTranslation('phases');
   const { send, canInput, client, layout } = useRoom();
   const id = useId();
   const [draft, setDraft] = useState(item.notes);
@@ -127,7 +127,7 @@ function Notes({ item }: { item: ItemDto }) {
   return (
     <div className="stack">
       <div className="field">
-        <label htmlFor={`${id}-notes`}>{t('meeting.discussion.notes')}</label>
+        <label htmlFor={`${id}-notes`}>{t('discussion.notes')}</label>
         <textarea
           id={`${id}-notes`}
           rows={4}
@@ -145,10 +145,10 @@ function Notes({ item }: { item: ItemDto }) {
       <TypingHint target={`notes:${item.id}`} />
       <div className="button-row">
         <button type="button" className="secondary" disabled={!dirty} onClick={save}>
-          {t('meeting.discussion.saveNotes')}
+          {t('discussion.saveNotes')}
         </button>
       </div>
-      <Status>{saved ? t('meeting.discussion.notesSaved') : null}</Status>
+      <Status>{saved ? t('discussion.notesSaved') : null}</Status>
     </div>
   );
 }
