@@ -259,7 +259,7 @@ export type EthicsCommandType =
   | 'breakout.notes'
   | 'breakout.timer';
 
-export const ETHICS_COMMANDS: CommandTable<EthicsCommandType> = {
+export const ETHICS_HANDLERS: CommandTable<EthicsCommandType> = {
   'ethics.theme.choose': ethicsThemeChoose,
   'breakout.form': breakoutForm,
   'breakout.move': breakoutMove,

@@ -177,7 +177,7 @@ export const kasamFollowup: CommandDef<'kasam.followup'> = {
 
 export type KasamCommandType = 'kasam.answer' | 'kasam.reveal' | 'kasam.factor.group' | 'kasam.action.add' | 'kasam.followup';
 
-export const KASAM_COMMANDS: CommandTable<KasamCommandType> = {
+export const KASAM_HANDLERS: CommandTable<KasamCommandType> = {
   'kasam.answer': kasamAnswer,
   'kasam.reveal': kasamReveal,
   'kasam.factor.group': kasamFactorGroup,

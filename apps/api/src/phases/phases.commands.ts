@@ -140,7 +140,7 @@ export type PhasesCommandType =
   | 'discussion.focus'
   | 'summary.edit';
 
-export const PHASES_COMMANDS: CommandTable<PhasesCommandType> = {
+export const PHASES_HANDLERS: CommandTable<PhasesCommandType> = {
   'checkin.answer': checkinAnswer,
   'checkin.turn': checkinTurn,
   'review.update': reviewUpdate,

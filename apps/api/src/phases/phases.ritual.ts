@@ -5,11 +5,11 @@
 import type { Ritual } from '../live/ritual.js';
 import { phasesItemLeft } from './item-left.js';
 import { type GenericPhaseKind, PHASES_PHASE_KIND_DEFS } from './phase-kinds.js';
-import { PHASES_COMMANDS, type PhasesCommandType } from './phases.commands.js';
+import { PHASES_HANDLERS, type PhasesCommandType } from './phases.commands.js';
 import { phasesMinutes } from './phases.minutes.js';
 
 export const PHASES_RITUAL: Ritual<PhasesCommandType, GenericPhaseKind> = {
-  commands: PHASES_COMMANDS,
+  commands: PHASES_HANDLERS,
   phaseKinds: PHASES_PHASE_KIND_DEFS,
   snapshot: {},
   minutes: phasesMinutes,
