@@ -86,6 +86,7 @@ export async function buildSnapshot(
     .getOne();
   if (!meeting) throw notFound();
   const [phases, items, people] = [await loadPhases(m, meetingId), await meetingItems(m, meeting), await participants(m, meeting)];
+  // Each ritual's field (steering, improvement …), read one after the other in this same transaction.
   const parts: Partial<Pick<MeetingSnapshot, RitualSnapshotField>> = {};
   for (const field of Object.keys(rituals.snapshot) as RitualSnapshotField[]) {
     Object.assign(parts, { [field]: await rituals.snapshot[field](m, meeting, phases, viewerId) });

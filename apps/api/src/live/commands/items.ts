@@ -10,7 +10,7 @@ import type { ItemLeftEffect, ItemLeftHook } from '../ritual.js';
 import { assertTeamMember, reloadItem, teamItem } from '../team-lookups.js';
 
 /** Every ritual's hook, in order: what each returns goes into the item's event. */
-async function itemLeft(
+async function leaveBoards(
   hooks: readonly ItemLeftHook[],
   ...args: Parameters<ItemLeftHook>
 ): Promise<ItemLeftEffect> {
@@ -97,7 +97,7 @@ export const itemEdit = (left: readonly ItemLeftHook[]): CommandDef<'item.edit'>
       lastMeetingId: meeting.id,
     });
     // Closed, done or another kind: it may have left a board (a voting board gives the votes on it back).
-    const effect = fields.status !== undefined || fields.kind !== undefined ? await itemLeft(left, m, meeting, itemId, 'changed') : {};
+    const effect = fields.status !== undefined || fields.kind !== undefined ? await leaveBoards(left, m, meeting, itemId, 'changed') : {};
     const updated = await reloadItem(m, itemId);
     return { event: event('item.updated', { item: toItemDto(updated), ...effect }), result: { itemId } };
   },
@@ -111,7 +111,7 @@ export const itemDelete = (left: readonly ItemLeftHook[]): CommandDef<'item.dele
       throw forbidden('Only its author or the facilitator may delete this item');
     }
     await m.delete(Item, { id: item.id });
-    const effect = await itemLeft(left, m, meeting, item.id, 'deleted');
+    const effect = await leaveBoards(left, m, meeting, item.id, 'deleted');
     return { event: event('item.deleted', { itemId: item.id, ...effect }), result: { itemId: item.id } };
   },
 });
