@@ -12,8 +12,10 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { HealthController } from './health/health.controller.js';
+import { ItemsModule } from './items/items.module.js';
 import { LiveModule } from './live/live.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
+import { APP_RITUALS } from './rituals.js';
 import { SteeringModule } from './steering/steering.module.js';
 import { TenancyModule } from './teams/tenancy.module.js';
 
@@ -37,12 +39,13 @@ export class AppModule implements NestModule {
             autoLogging: { ignore: (req) => req.url === '/api/health' },
           },
         }),
-        TypeOrmModule.forRoot(dataSourceOptions(databaseUrl)),
+        TypeOrmModule.forRoot({ ...dataSourceOptions(databaseUrl), autoLoadEntities: true }),
         AuthModule,
         TenancyModule,
         ForumsModule,
+        ItemsModule,
         MeetingsModule,
-        LiveModule,
+        LiveModule.forRoot(APP_RITUALS),
         SteeringModule,
         EthicsModule,
         KasamModule,

@@ -1,13 +1,15 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
-import { ENTITIES } from './entities.js';
+import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from './migrations/index.js';
 import { SnakeNamingStrategy } from './naming.strategy.js';
 
+/**
+ * Everything but the entities: each domain module registers its own (`TypeOrmModule.forFeature`), and the app
+ * root loads them all (`autoLoadEntities`), so this folder imports no domain.
+ */
 export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     namingStrategy: new SnakeNamingStrategy(),
     synchronize: false,
@@ -18,8 +20,4 @@ export function dataSourceOptions(url: string, poolSize = 20): DataSourceOptions
     // wrote), even for failures we handle, like a taken email address. Unhandled ones reach the ErrorFilter.
     logging: false,
   };
-}
-
-export function createDataSource(url: string): DataSource {
-  return new DataSource({ ...dataSourceOptions(url), migrationsRun: false });
 }

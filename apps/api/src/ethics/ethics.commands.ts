@@ -2,8 +2,9 @@
 import { type BreakoutGroup, type BreakoutState, type ChosenTheme, ErrorCode, type TimerState } from '@tillit/protocol';
 import { In, type EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { conflict, forbidden, savePhaseState, stateOf } from '../live/commands/helpers.js';
-import { type CommandDef, type CommandContext, event } from '../live/live.types.js';
+import { conflict, forbidden } from '../live/command-errors.js';
+import { type CommandDef, type CommandContext, type CommandTable, event } from '../live/live.types.js';
+import { savePhaseState, stateOf } from '../live/phase-state.js';
 import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { BreakoutNotes, EthicsTheme, EthicsThemeUse } from './ethics.entities.js';
@@ -245,4 +246,27 @@ export const breakoutTimer: CommandDef<'breakout.timer'> = {
     await savePhaseState<'breakout'>(m, phase, { ...state, groups });
     return { event: event('breakout.timer.changed', { phaseId: phase.id, group: payload.group, timer }), result: {} };
   },
+};
+
+export type EthicsCommandType =
+  | 'ethics.theme.choose'
+  | 'breakout.form'
+  | 'breakout.move'
+  | 'breakout.open'
+  | 'breakout.recall'
+  | 'breakout.share'
+  | 'breakout.summary'
+  | 'breakout.notes'
+  | 'breakout.timer';
+
+export const ETHICS_HANDLERS: CommandTable<EthicsCommandType> = {
+  'ethics.theme.choose': ethicsThemeChoose,
+  'breakout.form': breakoutForm,
+  'breakout.move': breakoutMove,
+  'breakout.open': breakoutOpen,
+  'breakout.recall': breakoutRecall,
+  'breakout.share': breakoutShare,
+  'breakout.summary': breakoutSummary,
+  'breakout.notes': breakoutNotes,
+  'breakout.timer': breakoutTimer,
 };

@@ -1,14 +1,18 @@
 /** The server side of the ethics phase kinds: stored state, start state and what a viewer sees. */
 import type { BreakoutState, EthicsThemeState } from '@tillit/protocol';
-import type { PhaseKindDef } from '../live/phases/phase-kinds.js';
+import type { PhaseKindTable } from '../live/ritual.js';
 
 /** Nothing private is kept in these states: confidential notes live in `breakout_notes` (see ethics.entities.ts). */
-export interface EthicsStoredPhaseState {
-  'ethics-theme': EthicsThemeState;
-  breakout: BreakoutState;
+declare module '../live/phase-state.js' {
+  interface StoredPhaseState {
+    'ethics-theme': EthicsThemeState;
+    breakout: BreakoutState;
+  }
 }
 
-export const ETHICS_PHASE_KIND_DEFS: { [K in keyof EthicsStoredPhaseState]: PhaseKindDef<K> } = {
+export type EthicsPhaseKind = 'ethics-theme' | 'breakout';
+
+export const ETHICS_PHASE_KIND_DEFS: PhaseKindTable<EthicsPhaseKind> = {
   'ethics-theme': {
     initialState: () => ({ theme: null }),
     view: (s) => ({ theme: s.theme }),

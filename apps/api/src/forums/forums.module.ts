@@ -1,8 +1,11 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ForumsController } from './forums.controller.js';
 import { ForumsService } from './forums.service.js';
+import { Forum } from './forum.entity.js';
 
 @Module({
+  imports: [TypeOrmModule.forFeature([Forum])],
   controllers: [ForumsController],
   providers: [ForumsService],
   exports: [ForumsService],

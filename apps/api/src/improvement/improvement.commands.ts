@@ -1,12 +1,12 @@
 /**
- * The improvement meeting's live commands (registered in ../live/commands/index.ts; their rules and payloads
- * are in the protocol's IMPROVEMENT_COMMANDS). Each delegates to improvement.ops.ts within the command's
+ * The improvement meeting's live commands (part of improvement.ritual.ts; their rules and payloads are in the
+ * protocol's IMPROVEMENT_COMMANDS). Each delegates to improvement.ops.ts within the command's
  * transaction and produces exactly one event.
  */
-import type { CommandContext, CommandDef } from '../live/live.types.js';
+import type { CommandContext, CommandDef, CommandTable } from '../live/live.types.js';
 import { event } from '../live/live.types.js';
-import { savePhaseState } from '../live/commands/helpers.js';
-import type { LiveCommandType } from '@tillit/protocol';
+import { savePhaseState } from '../live/phase-state.js';
+import type { IMPROVEMENT_COMMANDS, LiveCommandType } from '@tillit/protocol';
 import {
   addCycle,
   addPoint,
@@ -130,7 +130,9 @@ export const pdsaFocus: CommandDef<'pdsa.focus'> = {
   },
 };
 
-export const IMPROVEMENT_HANDLERS = {
+export type ImprovementCommandType = keyof typeof IMPROVEMENT_COMMANDS;
+
+export const IMPROVEMENT_HANDLERS: CommandTable<ImprovementCommandType> = {
   'idea.update': ideaUpdate,
   'cycle.add': cycleAdd,
   'cycle.update': cycleUpdate,

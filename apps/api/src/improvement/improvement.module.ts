@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImprovementController } from './improvement.controller.js';
 import { ImprovementService } from './improvement.service.js';
+import { IMPROVEMENT_ENTITIES } from './improvement.entities.js';
 
-/** Improvement work (PDSA) between meetings; its live commands are registered with the live engine. See README.md. */
+/** Improvement work (PDSA) between meetings; its live part is improvement.ritual.ts. See README.md. */
 @Module({
+  imports: [TypeOrmModule.forFeature(IMPROVEMENT_ENTITIES)],
   controllers: [ImprovementController],
   providers: [ImprovementService],
 })

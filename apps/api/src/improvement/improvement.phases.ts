@@ -1,12 +1,14 @@
 /** The `pdsa` phase kind on the server: its stored state is only the idea in focus (public). */
 import type { PdsaPhaseState } from '@tillit/protocol';
-import type { PhaseKindDef } from '../live/phases/phase-kinds.js';
+import type { PhaseKindTable } from '../live/ritual.js';
 
-export interface ImprovementStoredPhaseState {
-  pdsa: PdsaPhaseState;
+declare module '../live/phase-state.js' {
+  interface StoredPhaseState {
+    pdsa: PdsaPhaseState;
+  }
 }
 
-export const IMPROVEMENT_PHASE_KIND_DEFS: { pdsa: PhaseKindDef<'pdsa'> } = {
+export const IMPROVEMENT_PHASE_KIND_DEFS: PhaseKindTable<'pdsa'> = {
   pdsa: {
     initialState: () => ({ ideaId: null }),
     view: (s) => ({ ideaId: s.ideaId }),

@@ -17,8 +17,10 @@ import {
 import { AppError } from '../common/app-error.js';
 import { Item } from '../items/item.entity.js';
 import { toItemDto } from '../items/item.dto.js';
-import { assertTeamMember, conflict, reloadItem, savePhaseState, stateOf, teamItem } from '../live/commands/helpers.js';
-import { type CommandDef, event } from '../live/live.types.js';
+import { conflict } from '../live/command-errors.js';
+import { type CommandDef, type CommandTable, event } from '../live/live.types.js';
+import { savePhaseState, stateOf } from '../live/phase-state.js';
+import { assertTeamMember, reloadItem, teamItem } from '../live/team-lookups.js';
 import { type BallotAnswer, KasamBallot, KasamResult } from './kasam.entities.js';
 
 const invalid = (path: string, message: string) =>
@@ -171,4 +173,14 @@ export const kasamFollowup: CommandDef<'kasam.followup'> = {
     const updated = toItemDto(await reloadItem(m, item.id));
     return { event: event('kasam.followed-up', { phaseId: phase.id, itemId: item.id, entry, item: updated }), result: { itemId: item.id } };
   },
+};
+
+export type KasamCommandType = 'kasam.answer' | 'kasam.reveal' | 'kasam.factor.group' | 'kasam.action.add' | 'kasam.followup';
+
+export const KASAM_HANDLERS: CommandTable<KasamCommandType> = {
+  'kasam.answer': kasamAnswer,
+  'kasam.reveal': kasamReveal,
+  'kasam.factor.group': kasamFactorGroup,
+  'kasam.action.add': kasamActionAdd,
+  'kasam.followup': kasamFollowup,
 };

@@ -1,20 +1,24 @@
 /** The server side of the KASAM phase kinds: stored state, start state and what a viewer sees. */
 import type { KasamActionsState, KasamAggregate, KasamFactorsState } from '@tillit/protocol';
-import type { PhaseKindDef } from '../live/phases/phase-kinds.js';
+import type { PhaseKindTable } from '../live/ritual.js';
 
-export interface KasamStoredPhaseState {
-  /**
-   * `answeredBy`: the "has answered" marks (user ids, kept sorted so they hold no order of answering). Never
-   * sent to anyone: viewers see the count and whether they themselves answered. The answers are elsewhere
-   * (kasam_ballots), with no link to these marks. At the reveal the marks are dropped (only the count stays),
-   * so this row never holds people's ids and the revealed texts at the same time.
-   */
-  'kasam-reflection': { answeredBy: string[]; answered: number; revealed: boolean; result: KasamAggregate | null };
-  'kasam-factors': KasamFactorsState;
-  'kasam-actions': KasamActionsState;
+declare module '../live/phase-state.js' {
+  interface StoredPhaseState {
+    /**
+     * `answeredBy`: the "has answered" marks (user ids, kept sorted so they hold no order of answering). Never
+     * sent to anyone: viewers see the count and whether they themselves answered. The answers are elsewhere
+     * (kasam_ballots), with no link to these marks. At the reveal the marks are dropped (only the count stays),
+     * so this row never holds people's ids and the revealed texts at the same time.
+     */
+    'kasam-reflection': { answeredBy: string[]; answered: number; revealed: boolean; result: KasamAggregate | null };
+    'kasam-factors': KasamFactorsState;
+    'kasam-actions': KasamActionsState;
+  }
 }
 
-export const KASAM_PHASE_KIND_DEFS: { [K in keyof KasamStoredPhaseState]: PhaseKindDef<K> } = {
+export type KasamPhaseKind = 'kasam-reflection' | 'kasam-factors' | 'kasam-actions';
+
+export const KASAM_PHASE_KIND_DEFS: PhaseKindTable<KasamPhaseKind> = {
   'kasam-reflection': {
     initialState: () => ({ answeredBy: [], answered: 0, revealed: false, result: null }),
     view: (s, viewerId) => ({

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   type CommandAck,
@@ -13,10 +13,10 @@ import { DataSource, QueryFailedError } from 'typeorm';
 import { AppError, notFound } from '../common/app-error.js';
 import { validationError } from '../common/zod.js';
 import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
-import { COMMANDS } from './commands/index.js';
 import { LiveHub } from './live.hub.js';
 import { LiveMetrics } from './live.metrics.js';
 import type { CommandContext, CommandDef, CommandOutcome, SocketData } from './live.types.js';
+import { LIVE_RITUALS, type LiveRituals } from './ritual.js';
 
 /** The caller's identity as the handshake established it, and the meetings the socket joined. */
 export type Caller = Pick<SocketData, 'userId' | 'sessionId' | 'meetings'>;
@@ -36,6 +36,7 @@ export class CommandRunner {
     @InjectDataSource() private readonly db: DataSource,
     private readonly hub: LiveHub,
     private readonly metrics: LiveMetrics,
+    @Inject(LIVE_RITUALS) private readonly rituals: LiveRituals,
   ) {}
 
   private readonly queue = new MeetingQueue((meetingId, batch) => this.runBatch(meetingId, batch));
@@ -87,7 +88,7 @@ export class CommandRunner {
     meetingId: string,
     payload: unknown,
   ): Promise<CommandAck> {
-    const def = COMMANDS[type] as CommandDef<LiveCommandType>;
+    const def = this.rituals.commands[type] as CommandDef<LiveCommandType>;
     for (let attempt = 0; ; attempt++) {
       try {
         // The hot path: a direct write planned on what this caller's last command here found, in ONE statement
@@ -149,7 +150,7 @@ export class CommandRunner {
       throw new AppError(ErrorCode.Forbidden, 'Only the facilitator may do this');
     }
     // A retried operation gets its first answer and changes nothing.
-    const def = COMMANDS[type] as CommandDef<LiveCommandType>;
+    const def = this.rituals.commands[type] as CommandDef<LiveCommandType>;
     if (row.op_seq !== null) {
       // An anonymous command's row names nobody; its stored result is empty by contract.
       const sameActor = def.anonymous ? row.op_actor === null : row.op_actor === caller.userId;

@@ -31,6 +31,7 @@ import { CommandRunner } from './command-runner.service.js';
 import { handshake } from './handshake.js';
 import { LiveHub } from './live.hub.js';
 import { type LiveServer, type LiveSocket, rooms } from './live.types.js';
+import { LIVE_RITUALS, type LiveRituals } from './ritual.js';
 import { RateLimiter } from './rate-limiter.js';
 
 const refusal = (err: unknown): { ok: false; error: ApiError } => ({
@@ -59,6 +60,7 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     private readonly runner: CommandRunner,
     private readonly hub: LiveHub,
     private readonly bus: RevocationBus,
+    @Inject(LIVE_RITUALS) private readonly rituals: LiveRituals,
   ) {}
 
   afterInit(server: LiveServer): void {
@@ -192,7 +194,7 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
         return { ok: true, mode: 'events', events, lastSeq: last, presence, serverNow: new Date().toISOString() };
       }
     }
-    return { ok: true, mode: 'snapshot', snapshot: await readSnapshot(this.db, meetingId, socket.data.userId, presence) };
+    return { ok: true, mode: 'snapshot', snapshot: await readSnapshot(this.rituals, this.db, meetingId, socket.data.userId, presence) };
   }
 
   private async leave(socket: LiveSocket, raw: unknown): Promise<SimpleAck> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LiveEvent, PresenceEntry, TeamChangeScope } from '@tillit/protocol';
-import { type LiveServer, rooms } from './live.types.js';
+import { type LiveServer, rooms } from './sockets.js';
 
 /** The socket.io server as the rest of the live code needs it: broadcast and who-is-here, across nodes. */
 @Injectable()

@@ -1,40 +1,16 @@
 import type {
-  ClientToServerEvents,
   CommandPayload,
   CommandResults,
-  DeviceKind,
   LiveCommandType,
   LiveEventPayloads,
   LiveEventType,
   PhaseKind,
-  ServerToClientEvents,
 } from '@tillit/protocol';
-import type { Server, Socket } from 'socket.io';
 import type { EntityManager } from 'typeorm';
 import type { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import type { LiveHub } from './live.hub.js';
 
-/** What the server keeps on each socket (also visible to other nodes through fetchSockets). */
-export interface SocketData {
-  userId: string;
-  sessionId: string;
-  displayName: string;
-  device: DeviceKind;
-  idle: boolean;
-  /** Meetings this socket joined (after the access check). */
-  meetings: string[];
-}
-
-export type LiveServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-export type LiveSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
-
-export const rooms = {
-  meeting: (meetingId: string) => `meeting:${meetingId}`,
-  session: (sessionId: string) => `session:${sessionId}`,
-  member: (teamId: string, userId: string) => `member:${teamId}:${userId}`,
-  /** Every socket that joined a meeting of the team (for `team:changed` hints). */
-  team: (teamId: string) => `team:${teamId}`,
-};
+export { rooms, type LiveServer, type LiveSocket, type SocketData } from './sockets.js';
 
 /** One event to append and broadcast; `type` fixes the payload's shape. */
 export type EventDraft = { [E in LiveEventType]: { type: E; payload: LiveEventPayloads[E] } }[LiveEventType];
@@ -107,5 +83,8 @@ export interface DirectPlan<K extends LiveCommandType> extends CommandOutcome<K>
   sql: string;
 }
 
-/** One handler per registered command: the compiler refuses a registry entry without one. */
-export type CommandTable = { [K in LiveCommandType]: CommandDef<K> };
+/**
+ * One handler per command type of `C` (by default every registered command: the compiler refuses a registry
+ * entry without one).
+ */
+export type CommandTable<C extends LiveCommandType = LiveCommandType> = { [K in C]: CommandDef<K> };

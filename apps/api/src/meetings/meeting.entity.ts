@@ -95,7 +95,7 @@ export class Meeting {
   createdAt: Date;
 }
 
-/** A step of a meeting: its kind, settings (copied from the template) and live state (see live/phases). */
+/** A step of a meeting: its kind, settings (copied from the template) and live state (see live/phase-state.ts). */
 @Entity('meeting_phases')
 @Unique(['meetingId', 'position'])
 export class MeetingPhase {

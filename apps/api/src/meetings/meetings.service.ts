@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
@@ -14,7 +14,7 @@ import type { z } from 'zod';
 import { AppError } from '../common/app-error.js';
 import { Forum } from '../forums/forum.entity.js';
 import { nextFacilitator } from '../forums/forums.service.js';
-import { initialPhaseState } from '../live/phases/phase-kinds.js';
+import { initialPhaseState, LIVE_RITUALS, type LiveRituals } from '../live/ritual.js';
 import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { Meeting, MeetingPhase } from './meeting.entity.js';
@@ -29,6 +29,7 @@ export class MeetingsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: TeamAccessService,
+    @Inject(LIVE_RITUALS) private readonly rituals: LiveRituals,
   ) {}
 
   /** Any member may start a meeting of one of the team's forums (co-leadership: not only the manager). */
@@ -125,7 +126,7 @@ export class MeetingsService {
         title: p.title,
         timeboxSeconds: p.timeboxSeconds,
         settings: p.settings as never,
-        state: initialPhaseState(p.kind, p.settings) as never,
+        state: initialPhaseState(this.rituals, p.kind, p.settings) as never,
       })),
     );
     meeting.forum = o.forum ?? undefined;
@@ -148,6 +149,6 @@ export class MeetingsService {
     const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
     if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
     await this.access.require(userId, meeting.teamId, ANY_MEMBER);
-    return readSnapshot(this.db, meetingId, userId);
+    return readSnapshot(this.rituals, this.db, meetingId, userId);
   }
 }

@@ -2,9 +2,8 @@ import type { MeetingSnapshot, MinutesDto, ParticipantDto, PresenceEntry } from 
 import type { DataSource, EntityManager } from 'typeorm';
 import { notFound } from '../common/app-error.js';
 import { Item } from '../items/item.entity.js';
-import { steeringSnapshot } from '../steering/live/steering-meeting.js';
-import { meetingImprovementState } from '../improvement/improvement.repository.js';
 import { toItemDto } from '../items/item.dto.js';
+import type { LiveRituals, RitualSnapshotField } from '../live/ritual.js';
 import { Meeting, MeetingPhase } from './meeting.entity.js';
 import { toMeetingDto, toPhaseView } from './meeting.dto.js';
 
@@ -50,6 +49,7 @@ async function participants(m: EntityManager, meeting: Meeting): Promise<Partici
  * join storm is made of round trips).
  */
 export async function readSnapshot(
+  rituals: LiveRituals,
   db: DataSource,
   meetingId: string,
   viewerId: string,
@@ -59,7 +59,7 @@ export async function readSnapshot(
   await runner.connect();
   try {
     await runner.query('START TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    const snapshot = await buildSnapshot(runner.manager, meetingId, viewerId, presence);
+    const snapshot = await buildSnapshot(rituals, runner.manager, meetingId, viewerId, presence);
     await runner.query('COMMIT');
     return snapshot;
   } catch (err) {
@@ -72,6 +72,7 @@ export async function readSnapshot(
 
 /** See `readSnapshot`; run inside a REPEATABLE READ transaction. */
 export async function buildSnapshot(
+  rituals: LiveRituals,
   m: EntityManager,
   meetingId: string,
   viewerId: string,
@@ -85,9 +86,14 @@ export async function buildSnapshot(
     .getOne();
   if (!meeting) throw notFound();
   const [phases, items, people] = [await loadPhases(m, meetingId), await meetingItems(m, meeting), await participants(m, meeting)];
+  // Each ritual's field (steering, improvement …), read one after the other in this same transaction.
+  const parts: Partial<Pick<MeetingSnapshot, RitualSnapshotField>> = {};
+  for (const field of Object.keys(rituals.snapshot) as RitualSnapshotField[]) {
+    Object.assign(parts, { [field]: await rituals.snapshot[field](m, meeting, phases, viewerId) });
+  }
   return {
     meeting: toMeetingDto(meeting),
-    phases: phases.map((p) => toPhaseView(p, viewerId)),
+    phases: phases.map((p) => toPhaseView(rituals, p, viewerId)),
     items: items.map(toItemDto),
     timer: meeting.timer,
     hands: meeting.hands,
@@ -95,8 +101,7 @@ export async function buildSnapshot(
     participants: people,
     presence,
     minutes: (meeting.minutes as MinutesDto | null) ?? null,
-    steering: await steeringSnapshot(m, meeting, phases),
-    improvement: phases.some((p) => p.kind === 'pdsa') ? await meetingImprovementState(m, meeting) : null,
+    ...parts,
     lastSeq: meeting.lastSeq,
     serverNow: new Date().toISOString(),
   };

@@ -3,7 +3,7 @@ import { Absence, PlanItem, PlanItemAssignee } from './plans/plan-item.entity.js
 import { Escalation, EscalationMessage, Risk } from './risks/risk.entity.js';
 import { SteeringMeetingDay, SteeringSettings } from './settings/steering-settings.entity.js';
 
-/** Daily steering's tables (listed in database/entities.ts). */
+/** Daily steering's tables (registered by steering.module.ts). */
 export const STEERING_ENTITIES = [
   SteeringSettings,
   SteeringMeetingDay,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { MeetingsModule } from '../meetings/meetings.module.js';
 import { FeedbackController } from './feedback/feedback.controller.js';
 import { MinutesExportController } from './minutes/minutes-export.controller.js';
@@ -6,10 +7,11 @@ import { PlansController } from './plans/plans.controller.js';
 import { RisksController } from './risks/risks.controller.js';
 import { SteeringSettingsController } from './settings/settings.controller.js';
 import { SteeringService } from './steering.service.js';
+import { STEERING_ENTITIES } from './steering.entities.js';
 
-/** Daily steering between meetings (REST). Its live commands are registered with the live engine. See README.md. */
+/** Daily steering between meetings (REST). Its live part is steering.ritual.ts. See README.md. */
 @Module({
-  imports: [MeetingsModule],
+  imports: [TypeOrmModule.forFeature(STEERING_ENTITIES), MeetingsModule],
   controllers: [PlansController, RisksController, FeedbackController, SteeringSettingsController, MinutesExportController],
   providers: [SteeringService],
 })

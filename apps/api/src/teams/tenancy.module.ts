@@ -1,4 +1,5 @@
 import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { InvitesController } from '../invites/invites.controller.js';
 import { InvitesService } from '../invites/invites.service.js';
 import { OrganizationsController } from '../organizations/organizations.controller.js';
@@ -6,10 +7,14 @@ import { OrganizationsService } from '../organizations/organizations.service.js'
 import { TeamAccessService } from './team-access.service.js';
 import { TeamsController } from './teams.controller.js';
 import { TeamsService } from './teams.service.js';
+import { Invite } from '../invites/invite.entity.js';
+import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
+import { Team, TeamMember } from './team.entity.js';
 
 /** Organisations, teams, memberships and invites: who belongs where, and with which role. */
 @Global()
 @Module({
+  imports: [TypeOrmModule.forFeature([Organization, OrganizationMember, Team, TeamMember, Invite])],
   controllers: [OrganizationsController, TeamsController, InvitesController],
   providers: [OrganizationsService, TeamsService, InvitesService, TeamAccessService],
   exports: [TeamAccessService],

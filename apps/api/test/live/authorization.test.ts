@@ -5,8 +5,8 @@
  * handler, or with a handler that fails, breaks this file.
  */
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, LIVE_COMMAND_TYPES, LIVE_COMMANDS, type LiveCommandType, type LiveEvent, STEERING_COMMANDS, IMPROVEMENT_COMMANDS } from '@tillit/protocol';
-import { COMMANDS } from '../../src/live/commands/index.js';
+import { ErrorCode, LIVE_COMMAND_TYPES, LIVE_COMMANDS, type LiveCommandType, type LiveEvent, PHASE_KINDS, STEERING_COMMANDS, IMPROVEMENT_COMMANDS } from '@tillit/protocol';
+import { COMMANDS, PHASE_KIND_DEFS } from '../../src/rituals.js';
 import { join, signUp, type Person } from '../factories.js';
 import { Client, startTestApp, type TestApp } from '../harness.js';
 import { connectSocket, LiveClient, relaxRateLimit, meetingWorld, startMeeting, createForum } from './live-harness.js';
@@ -55,6 +55,14 @@ test('every registered command has exactly one server handler and a valid sample
     expect(['member', 'facilitator']).toContain(LIVE_COMMANDS[type].rule);
     expect(typeof COMMANDS[type].handle).toBe('function');
     expect(LIVE_COMMANDS[type].payload.safeParse(SAMPLES[type](ctx)).success).toBe(true);
+  }
+});
+
+test('every phase kind has exactly one server definition', () => {
+  expect(Object.keys(PHASE_KIND_DEFS).sort()).toEqual([...PHASE_KINDS].sort());
+  for (const kind of PHASE_KINDS) {
+    expect(typeof PHASE_KIND_DEFS[kind].initialState).toBe('function');
+    expect(typeof PHASE_KIND_DEFS[kind].view).toBe('function');
   }
 });
 

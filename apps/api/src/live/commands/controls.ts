@@ -3,11 +3,12 @@ import { ErrorCode, LIVE_LIMITS, type TimerState } from '@tillit/protocol';
 import { AppError } from '../../common/app-error.js';
 import { Item } from '../../items/item.entity.js';
 import { Meeting, MeetingPhase } from '../../meetings/meeting.entity.js';
-import { buildMinutes } from '../../meetings/meeting.dto.js';
+import { buildMinutes } from '../../meetings/minutes.js';
 import { meetingItems } from '../../meetings/snapshot.js';
-import { steeringMinutes } from '../../steering/live/steering-meeting.js';
+import { conflict } from '../command-errors.js';
 import { type CommandDef, event } from '../live.types.js';
-import { assertTeamMember, conflict } from './helpers.js';
+import type { MinutesPart } from '../ritual.js';
+import { assertTeamMember } from '../team-lookups.js';
 
 const setTimer = async (ctx: { m: Parameters<CommandDef<'timer.start'>['handle']>[0]['m']; meeting: Meeting }, timer: TimerState) => {
   await ctx.m.update(Meeting, { id: ctx.meeting.id }, { timer: timer as never });
@@ -123,12 +124,12 @@ export const facilitatorTake: CommandDef<'facilitator.take'> = {
   },
 };
 
-export const meetingEnd: CommandDef<'meeting.end'> = {
+/** `parts`: what the rituals add to the minutes, in order. */
+export const meetingEnd = (parts: readonly MinutesPart[]): CommandDef<'meeting.end'> => ({
   async handle({ m, meeting, now }) {
     const phases = await m.find(MeetingPhase, { where: { meetingId: meeting.id }, order: { position: 'ASC' } });
     const items: Item[] = await meetingItems(m, meeting);
-    const minutes = buildMinutes(meeting, phases, items);
-    minutes.steering = await steeringMinutes(m, meeting);
+    const minutes = await buildMinutes(parts, m, meeting, phases, items);
     const t = meeting.timer;
     const timer: TimerState = t.status === 'running' ? { status: 'paused', remainingMs: 0, durationMs: t.durationMs } : t;
     await m.update(Meeting, { id: meeting.id }, {
@@ -140,4 +141,4 @@ export const meetingEnd: CommandDef<'meeting.end'> = {
     });
     return { event: event('meeting.ended', { endedAt: now.toISOString(), minutes }), result: {} };
   },
-};
+});

@@ -4,9 +4,20 @@ import type { ItemDto } from '@tillit/protocol';
 import { MeetingPhase } from '../../meetings/meeting.entity.js';
 import { Item } from '../../items/item.entity.js';
 import { toItemDto } from '../../items/item.dto.js';
+import { forbidden } from '../command-errors.js';
 import { type CommandDef, event } from '../live.types.js';
-import { releaseVotes, votesReleasedField } from '../phases/voting.js';
-import { assertTeamMember, forbidden, reloadItem, teamItem } from './helpers.js';
+import type { ItemLeftEffect, ItemLeftHook } from '../ritual.js';
+import { assertTeamMember, reloadItem, teamItem } from '../team-lookups.js';
+
+/** Every ritual's hook, in order: what each returns goes into the item's event. */
+async function leaveBoards(
+  hooks: readonly ItemLeftHook[],
+  ...args: Parameters<ItemLeftHook>
+): Promise<ItemLeftEffect> {
+  const effect: ItemLeftEffect = {};
+  for (const hook of hooks) Object.assign(effect, await hook(...args));
+  return effect;
+}
 
 export const itemAdd: CommandDef<'item.add'> = {
   lockable: true,
@@ -64,7 +75,8 @@ export const itemAdd: CommandDef<'item.add'> = {
   },
 };
 
-export const itemEdit: CommandDef<'item.edit'> = {
+/** `left`: the rituals' hooks for an item that leaves the boards. */
+export const itemEdit = (left: readonly ItemLeftHook[]): CommandDef<'item.edit'> => ({
   lockable: true,
   async handle({ m, meeting, actor, payload }) {
     const item = await teamItem(m, meeting.teamId, payload.itemId);
@@ -84,14 +96,14 @@ export const itemEdit: CommandDef<'item.edit'> = {
       ...(notes !== undefined ? { notes } : {}),
       lastMeetingId: meeting.id,
     });
-    // Closed, done or another kind: off a voting board, so the votes on it go back.
-    const released = fields.status !== undefined || fields.kind !== undefined ? await releaseVotes(m, meeting, { itemIds: [itemId] }) : [];
+    // Closed, done or another kind: it may have left a board (a voting board gives the votes on it back).
+    const effect = fields.status !== undefined || fields.kind !== undefined ? await leaveBoards(left, m, meeting, itemId, 'changed') : {};
     const updated = await reloadItem(m, itemId);
-    return { event: event('item.updated', { item: toItemDto(updated), ...votesReleasedField(released) }), result: { itemId } };
+    return { event: event('item.updated', { item: toItemDto(updated), ...effect }), result: { itemId } };
   },
-};
+});
 
-export const itemDelete: CommandDef<'item.delete'> = {
+export const itemDelete = (left: readonly ItemLeftHook[]): CommandDef<'item.delete'> => ({
   lockable: true,
   async handle({ m, meeting, actor, payload }) {
     const item = await teamItem(m, meeting.teamId, payload.itemId);
@@ -99,13 +111,7 @@ export const itemDelete: CommandDef<'item.delete'> = {
       throw forbidden('Only its author or the facilitator may delete this item');
     }
     await m.delete(Item, { id: item.id });
-    // A discussion that had it in focus has nothing in focus now (the client's reducer does the same).
-    await m.query(
-      `UPDATE meeting_phases SET state = jsonb_set(state, '{focusItemId}', 'null'::jsonb)
-        WHERE meeting_id = $1 AND kind = 'discussion' AND state->>'focusItemId' = $2`,
-      [meeting.id, item.id],
-    );
-    const released = await releaseVotes(m, meeting, { itemIds: [item.id] });
-    return { event: event('item.deleted', { itemId: item.id, ...votesReleasedField(released) }), result: { itemId: item.id } };
+    const effect = await leaveBoards(left, m, meeting, item.id, 'deleted');
+    return { event: event('item.deleted', { itemId: item.id, ...effect }), result: { itemId: item.id } };
   },
-};
+});

@@ -1,12 +1,12 @@
 /**
- * The daily-steering live commands (spread into live/commands/index.ts). Each one runs the same domain
+ * The daily-steering live commands (part of ../steering.ritual.ts). Each one runs the same domain
  * function as its REST route, inside the command's transaction, and broadcasts what changed.
  */
 import { ErrorCode, type SteeringCommandType } from '@tillit/protocol';
 import { AppError } from '../../common/app-error.js';
 import type { CommandContext, CommandDef } from '../../live/live.types.js';
 import { event } from '../../live/live.types.js';
-import { savePhaseState } from '../../live/commands/helpers.js';
+import { savePhaseState } from '../../live/phase-state.js';
 import type { Meeting } from '../../meetings/meeting.entity.js';
 import { OrganizationMember } from '../../organizations/organization.entity.js';
 import { TeamMember } from '../../teams/team.entity.js';
@@ -34,7 +34,8 @@ import {
   updateRisk,
 } from '../risks/risks.js';
 import type { SteeringCtx } from '../steering.context.js';
-import { isSteeringMeeting, meetingDay, setMeetingDay, steeringSnapshot } from './steering-meeting.js';
+import { isSteeringMeeting, meetingDay, setMeetingDay } from './meeting-day.js';
+import { steeringSnapshot } from './steering.snapshot.js';
 
 /** The steering context of a live command: who the actor is in the team, looked up in the transaction. */
 async function steering(ctx: CommandContext<SteeringCommandType>): Promise<SteeringCtx> {

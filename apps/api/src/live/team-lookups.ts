@@ -1,10 +1,9 @@
+/** Ids in a command are looked up within the meeting's team, never trusted. */
 import { ErrorCode } from '@tillit/protocol';
 import type { EntityManager } from 'typeorm';
-import { AppError } from '../../common/app-error.js';
-import { Item } from '../../items/item.entity.js';
-import { TeamMember } from '../../teams/team.entity.js';
-import type { StoredPhaseState } from '../phases/phase-kinds.js';
-import { MeetingPhase } from '../../meetings/meeting.entity.js';
+import { AppError } from '../common/app-error.js';
+import { Item } from '../items/item.entity.js';
+import { TeamMember } from '../teams/team.entity.js';
 
 /** An item of the meeting's team; any other id is "not found", whether it exists elsewhere or not. */
 export async function teamItem(m: EntityManager, teamId: string, itemId: string): Promise<Item> {
@@ -23,18 +22,3 @@ export async function assertTeamMember(m: EntityManager, teamId: string, userId:
 
 /** Items come back from the database after a change, so the event carries exactly what is stored. */
 export const reloadItem = (m: EntityManager, id: string) => m.findOneByOrFail(Item, { id });
-
-export const stateOf = <K extends keyof StoredPhaseState>(phase: MeetingPhase, _kind: K) =>
-  phase.state as unknown as StoredPhaseState[K];
-
-export async function savePhaseState<K extends keyof StoredPhaseState>(
-  m: EntityManager,
-  phase: MeetingPhase,
-  state: StoredPhaseState[K],
-): Promise<void> {
-  phase.state = state as unknown as Record<string, unknown>;
-  await m.update(MeetingPhase, { id: phase.id }, { state: state as never });
-}
-
-export const conflict = (message: string) => new AppError(ErrorCode.Conflict, message);
-export const forbidden = (message: string) => new AppError(ErrorCode.Forbidden, message);

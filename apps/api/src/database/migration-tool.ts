@@ -2,13 +2,13 @@
  * Migration tooling that needs no TypeORM CLI (which does not load our ESM entities well):
  *   generate <Name>  writes a migration for whatever the entities have that the migrations lack;
  *   check            fails when they disagree, and proves every `down` reverts cleanly.
- * Both run against a scratch database: on DATABASE_URL's server when set, else an embedded one.
+ * Both run against a scratch database: on DATABASE_URL's server when set, else an embedded one. The model comes
+ * from the caller (../migration-cli.ts builds the app's modules), so this folder imports no domain.
  */
 import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { REPO_ROOT } from '../config/config.js';
-import { createDataSource } from './data-source.js';
 import { createScratchDatabase, startScratchServer } from './scratch.js';
 
 const MIGRATIONS_DIR = path.join(REPO_ROOT, 'apps/api/src/database/migrations');
@@ -39,10 +39,24 @@ function writeIndex(): void {
   );
 }
 
-async function main() {
-  const [command, name] = process.argv.slice(2);
+/**
+ * Runs `generate <Name>` or `check` (from `args`) and exits the process. `openModel` gives a DataSource with every
+ * entity of the app on the scratch database at `databaseUrl`.
+ */
+export async function runMigrationTool(args: string[], openModel: (databaseUrl: string) => Promise<DataSource>): Promise<void> {
+  try {
+    process.exit((await migrate(args, openModel)) ? 1 : 0);
+  } catch (err) {
+    console.error(err);
+    process.exit(1);
+  }
+}
+
+/** True when the check failed. */
+async function migrate(args: string[], openModel: (databaseUrl: string) => Promise<DataSource>): Promise<boolean> {
+  const [command, name] = args;
   if (command !== 'generate' && command !== 'check') {
-    console.error('usage: cli.js generate <Name> | check');
+    console.error('usage: migration-cli.js generate <Name> | check');
     process.exit(2);
   }
   if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) {
@@ -51,10 +65,11 @@ async function main() {
   }
   const server = await startScratchServer(process.env.DATABASE_URL);
   const db = await createScratchDatabase(server.url, 'tillit_migrations');
-  const ds = createDataSource(db.url);
+  let ds: DataSource | undefined;
   let failed = false;
   try {
-    await ds.initialize();
+    ds = await openModel(db.url);
+    if (!ds.isInitialized) await ds.initialize();
     await ds.runMigrations({ transaction: 'each' });
     const changes = await pendingSchemaChanges(ds);
     if (command === 'generate') {
@@ -102,14 +117,9 @@ async function main() {
       }
     }
   } finally {
-    if (ds.isInitialized) await ds.destroy();
+    if (ds?.isInitialized) await ds.destroy();
     await db.drop();
     await server.stop();
   }
-  process.exit(failed ? 1 : 0);
+  return failed;
 }
-
-main().catch((err) => {
-  console.error(err);
-  process.exit(1);
-});

@@ -1,12 +1,14 @@
 /** Commands of the phase kinds: check-in, review, voting, discussion, summary (capture uses item.add). */
 import { ErrorCode, type PhaseSettingsMap } from '@tillit/protocol';
-import { AppError } from '../../common/app-error.js';
-import { Item } from '../../items/item.entity.js';
-import { toItemDto } from '../../items/item.dto.js';
-import { tallies, usedVotes } from '../phases/phase-kinds.js';
-import { boardItems, onBoard, releaseVotes, votesReleasedField } from '../phases/voting.js';
-import { type CommandDef, event } from '../live.types.js';
-import { assertTeamMember, conflict, forbidden, reloadItem, savePhaseState, stateOf, teamItem } from './helpers.js';
+import { AppError } from '../common/app-error.js';
+import { Item } from '../items/item.entity.js';
+import { toItemDto } from '../items/item.dto.js';
+import { conflict, forbidden } from '../live/command-errors.js';
+import type { CommandTable } from '../live/live.types.js';
+import { type CommandDef, event } from '../live/live.types.js';
+import { savePhaseState, stateOf } from '../live/phase-state.js';
+import { assertTeamMember, reloadItem, teamItem } from '../live/team-lookups.js';
+import { boardItems, onBoard, releaseVotes, tallies, usedVotes, votesReleasedField } from './voting.js';
 
 const settingsOf = <K extends keyof PhaseSettingsMap>(settings: unknown, _kind: K) => settings as PhaseSettingsMap[K];
 
@@ -127,4 +129,23 @@ export const summaryEdit: CommandDef<'summary.edit'> = {
     await savePhaseState<'summary'>(m, phase, { text: payload.text });
     return { event: event('summary.edited', { phaseId: phase.id, text: payload.text }), result: {} };
   },
+};
+
+export type PhasesCommandType =
+  | 'checkin.answer'
+  | 'checkin.turn'
+  | 'review.update'
+  | 'vote.cast'
+  | 'vote.reveal'
+  | 'discussion.focus'
+  | 'summary.edit';
+
+export const PHASES_HANDLERS: CommandTable<PhasesCommandType> = {
+  'checkin.answer': checkinAnswer,
+  'checkin.turn': checkinTurn,
+  'review.update': reviewUpdate,
+  'vote.cast': voteCast,
+  'vote.reveal': voteReveal,
+  'discussion.focus': discussionFocus,
+  'summary.edit': summaryEdit,
 };

@@ -10,12 +10,22 @@
  */
 import type { PhaseSettingsMap, VotesReleased } from '@tillit/protocol';
 import { In, type EntityManager } from 'typeorm';
-import { Item } from '../../items/item.entity.js';
-import { MeetingPhase } from '../../meetings/meeting.entity.js';
-import { savePhaseState, stateOf } from '../commands/helpers.js';
-import { type StoredPhaseState, usedVotes } from './phase-kinds.js';
+import { Item } from '../items/item.entity.js';
+import { type StoredPhaseState, savePhaseState, stateOf } from '../live/phase-state.js';
+import { MeetingPhase } from '../meetings/meeting.entity.js';
 
 type VotingState = StoredPhaseState['voting'];
+
+export function tallies(votes: Record<string, Record<string, number>>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const perItem of Object.values(votes)) {
+    for (const [itemId, n] of Object.entries(perItem)) out[itemId] = (out[itemId] ?? 0) + n;
+  }
+  return out;
+}
+
+export const usedVotes = (mine: Record<string, number> | undefined) =>
+  Object.values(mine ?? {}).reduce((a, b) => a + b, 0);
 export type BoardItem = Pick<Item, 'id' | 'kind' | 'status'>;
 
 /** Whether votes on `item` (undefined: it no longer exists) count. Once revealed, the tallies were shown: only deletion removes. */
