@@ -12,6 +12,7 @@ import { APP_CONFIG, type AppConfig } from './config/config.js';
 import { dataSourceOptions } from './database/data-source.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { HealthController } from './health/health.controller.js';
+import { HealthRepository } from './health/health.repository.js';
 import { LiveModule } from './live/live.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { SteeringModule } from './steering/steering.module.js';
@@ -52,6 +53,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        HealthRepository,
       ],
       exports: [APP_CONFIG],
       global: true,

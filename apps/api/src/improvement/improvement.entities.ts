@@ -46,7 +46,7 @@ export class ImprovementIdea {
 
   /**
    * The risk or disturbance the idea came from; null for a free idea. No foreign key: daily steering owns
-   * where those live (see improvement.origins.ts); a deleted origin reads as none.
+   * where those live (see improvement.repository.ts); a deleted origin reads as none.
    */
   @Column({ type: 'uuid', nullable: true })
   originId: string | null;

@@ -5,12 +5,13 @@ import { MinutesExportController } from './minutes/minutes-export.controller.js'
 import { PlansController } from './plans/plans.controller.js';
 import { RisksController } from './risks/risks.controller.js';
 import { SteeringSettingsController } from './settings/settings.controller.js';
+import { SteeringSettingsRepository } from './settings/steering-settings.repository.js';
 import { SteeringService } from './steering.service.js';
 
 /** Daily steering between meetings (REST). Its live commands are registered with the live engine. See README.md. */
 @Module({
   imports: [MeetingsModule],
   controllers: [PlansController, RisksController, FeedbackController, SteeringSettingsController, MinutesExportController],
-  providers: [SteeringService],
+  providers: [SteeringService, SteeringSettingsRepository],
 })
 export class SteeringModule {}

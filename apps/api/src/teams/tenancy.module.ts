@@ -1,17 +1,20 @@
 import { Global, Module } from '@nestjs/common';
 import { InvitesController } from '../invites/invites.controller.js';
+import { InvitesRepository } from '../invites/invites.repository.js';
 import { InvitesService } from '../invites/invites.service.js';
 import { OrganizationsController } from '../organizations/organizations.controller.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TeamAccessService } from './team-access.service.js';
 import { TeamsController } from './teams.controller.js';
+import { TeamsRepository } from './teams.repository.js';
 import { TeamsService } from './teams.service.js';
 
 /** Organisations, teams, memberships and invites: who belongs where, and with which role. */
 @Global()
 @Module({
   controllers: [OrganizationsController, TeamsController, InvitesController],
-  providers: [OrganizationsService, TeamsService, InvitesService, TeamAccessService],
-  exports: [TeamAccessService],
+  providers: [OrganizationsService, TeamsService, InvitesService, TeamAccessService, OrganizationsRepository, TeamsRepository, InvitesRepository],
+  exports: [TeamAccessService, TeamsRepository],
 })
 export class TenancyModule {}
