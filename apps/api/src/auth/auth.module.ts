@@ -29,6 +29,6 @@ import { ThrottleService } from './throttle.service.js';
     RevocationBus,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  exports: [SessionsService, UsersService, UsersRepository, RevocationBus],
+  exports: [SessionsService, UsersService, RevocationBus],
 })
 export class AuthModule {}
