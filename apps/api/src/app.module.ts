@@ -13,6 +13,7 @@ import { dataSourceOptions } from './database/data-source.js';
 import { ForumsModule } from './forums/forums.module.js';
 import { HealthController } from './health/health.controller.js';
 import { ItemsModule } from './items/items.module.js';
+import { HealthRepository } from './health/health.repository.js';
 import { LiveModule } from './live/live.module.js';
 import { MeetingsModule } from './meetings/meetings.module.js';
 import { APP_RITUALS } from './rituals.js';
@@ -55,6 +56,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: APP_FILTER, useClass: ErrorFilter },
+        HealthRepository,
       ],
       exports: [APP_CONFIG],
       global: true,

@@ -4,8 +4,10 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { User } from '../users/user.entity.js';
 import { UsersController } from '../users/users.controller.js';
 import { UsersService } from '../users/users.service.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { AuthController } from './auth.controller.js';
 import { AuthGuard } from './auth.guard.js';
+import { AuthRepository } from './auth.repository.js';
 import { AuthService } from './auth.service.js';
 import { RevocationBus } from './revocation.bus.js';
 import { Session } from './session.entity.js';
@@ -22,6 +24,8 @@ import { ThrottleService } from './throttle.service.js';
     SessionsService,
     ThrottleService,
     UsersService,
+    AuthRepository,
+    UsersRepository,
     RevocationBus,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],

@@ -1,16 +1,16 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import { ErrorCode, type SignInBody, type SignUpBody } from '@tillit/protocol';
-import { QueryFailedError, Repository } from 'typeorm';
+import { QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import { User } from '../users/user.entity.js';
+import type { User } from '../users/user.entity.js';
+import { UsersRepository } from '../users/users.repository.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import { ThrottleService } from './throttle.service.js';
 
 @Injectable()
 export class AuthService {
   constructor(
-    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly users: UsersRepository,
     private readonly throttle: ThrottleService,
   ) {}
 
@@ -23,14 +23,12 @@ export class AuthService {
     }
     const passwordHash = await hashPassword(body.password);
     try {
-      return await this.users.save(
-        this.users.create({
-          email: body.email,
-          passwordHash,
-          displayName: body.displayName,
-          locale: body.locale ?? 'sv',
-        }),
-      );
+      return await this.users.create({
+        email: body.email,
+        passwordHash,
+        displayName: body.displayName,
+        locale: body.locale ?? 'sv',
+      });
     } catch (err) {
       if (err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505') {
         throw new AppError(ErrorCode.Conflict, 'An account with this email address already exists');
@@ -41,7 +39,7 @@ export class AuthService {
 
   async signIn(body: SignInBody, ip: string): Promise<User> {
     await this.throttle.assertAllowed(body.email, ip);
-    const user = await this.users.findOneBy({ email: body.email });
+    const user = await this.users.findByEmail(body.email);
     const ok = await verifyPassword(user?.passwordHash ?? (await dummyHash()), body.password);
     if (!user || !ok) {
       await this.throttle.recordFailure(body.email, ip);

@@ -1,12 +1,10 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EntityBase } from '../common/base.entity.js';
 import { User } from '../users/user.entity.js';
 
+/** A signed-in browser. Its `id` is public, used to list and revoke; never the secret. */
 @Entity('sessions')
-export class Session {
-  /** Public id, used to list and revoke; never the secret. */
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Session extends EntityBase {
   /** SHA-256 of the cookie token: a leaked table does not let anyone sign in. */
   @Index({ unique: true })
   @Column({ type: 'text' })
@@ -19,9 +17,6 @@ export class Session {
   @ManyToOne(() => User, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'user_id' })
   user?: User;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 
   @Column({ type: 'timestamptz' })
   lastSeenAt: Date;

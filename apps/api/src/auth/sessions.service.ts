@@ -1,10 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
 import type { SessionDto } from '@tillit/protocol';
-import { LessThan, Not, Repository } from 'typeorm';
 import { User } from '../users/user.entity.js';
-import { Session } from './session.entity.js';
+import { AuthRepository } from './auth.repository.js';
+import type { Session } from './session.entity.js';
 import { RevocationBus } from './revocation.bus.js';
 
 export const SESSION_TTL_MS = 30 * 24 * 3600 * 1000;
@@ -15,7 +14,7 @@ export const hashToken = (token: string) => createHash('sha256').update(token).d
 @Injectable()
 export class SessionsService {
   constructor(
-    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly repo: AuthRepository,
     private readonly revocations: RevocationBus,
   ) {}
 
@@ -23,15 +22,13 @@ export class SessionsService {
   async create(userId: string, userAgent: string | undefined): Promise<{ token: string; session: Session }> {
     const token = randomBytes(32).toString('base64url');
     const now = new Date();
-    const session = await this.sessions.save(
-      this.sessions.create({
-        tokenHash: hashToken(token),
-        userId,
-        lastSeenAt: now,
-        expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
-        userAgent: userAgent?.slice(0, 300) ?? null,
-      }),
-    );
+    const session = await this.repo.createSession({
+      tokenHash: hashToken(token),
+      userId,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_TTL_MS),
+      userAgent: userAgent?.slice(0, 300) ?? null,
+    });
     return { token, session };
   }
 
@@ -47,32 +44,27 @@ export class SessionsService {
 
   private async lookup(token: string | undefined, withUser: boolean): Promise<Session | null> {
     if (!token || token.length > 100) return null;
-    const query = this.sessions.createQueryBuilder('s').where('s.token_hash = :hash', { hash: hashToken(token) });
-    if (withUser) query.innerJoinAndSelect('s.user', 'u');
-    const session = await query.getOne();
+    const session = await this.repo.sessionByTokenHash(hashToken(token), withUser);
     if (!session) return null;
     const now = Date.now();
     if (session.expiresAt.getTime() <= now) {
-      await this.sessions.delete({ id: session.id });
+      await this.repo.deleteSession(session.id);
       return null;
     }
     if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-      await this.sessions.update(
-        { id: session.id },
-        { lastSeenAt: new Date(now), expiresAt: new Date(now + SESSION_TTL_MS) },
-      );
+      await this.repo.touchSession(session.id, new Date(now), new Date(now + SESSION_TTL_MS));
     }
     return session;
   }
 
   /** Is this session still valid? Used by live connections to re-check between commands. */
   async isLive(sessionId: string): Promise<boolean> {
-    return this.sessions.exists({ where: { id: sessionId } });
+    return this.repo.sessionExists(sessionId);
   }
 
   async list(userId: string, currentId: string): Promise<SessionDto[]> {
-    await this.sessions.delete({ userId, expiresAt: LessThan(new Date()) });
-    const rows = await this.sessions.find({ where: { userId }, order: { lastSeenAt: 'DESC' } });
+    await this.repo.deleteExpiredSessions(userId, new Date());
+    const rows = await this.repo.sessionsOf(userId);
     return rows.map((s) => ({
       id: s.id,
       current: s.id === currentId,
@@ -84,15 +76,15 @@ export class SessionsService {
 
   /** Revokes one of the user's sessions; another user's session id revokes nothing. */
   async revoke(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.sessions.delete({ id: sessionId, userId });
-    if (result.affected) this.revocations.sessionsRevoked([sessionId]);
-    return !!result.affected;
+    const revoked = await this.repo.deleteSessionOf(userId, sessionId);
+    if (revoked) this.revocations.sessionsRevoked([sessionId]);
+    return revoked;
   }
 
   async revokeOthers(userId: string, keepId: string): Promise<void> {
-    const doomed = await this.sessions.find({ where: { userId, id: Not(keepId) }, select: { id: true } });
+    const doomed = await this.repo.sessionIdsExcept(userId, keepId);
     if (doomed.length === 0) return;
-    await this.sessions.delete(doomed.map((s) => s.id));
-    this.revocations.sessionsRevoked(doomed.map((s) => s.id));
+    await this.repo.deleteSessions(doomed);
+    this.revocations.sessionsRevoked(doomed);
   }
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { TeamOwnedEditedEntity } from '../teams/team-owned.entity.js';
 import { Forum } from '../forums/forum.entity.js';
 import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import { Team } from '../teams/team.entity.js';
@@ -6,18 +7,8 @@ import { User } from '../users/user.entity.js';
 
 /** A theme a team wrote for its ethics forum (the built-in ones live in the protocol). */
 @Entity('ethics_themes')
-export class EthicsTheme {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+@Index(['teamId'])
+export class EthicsTheme extends TeamOwnedEditedEntity {
   @Column({ type: 'text' })
   title: string;
 
@@ -33,12 +24,6 @@ export class EthicsTheme {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: User;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** A theme taken up in a meeting's theme phase: the forum's memory of what it has discussed. */

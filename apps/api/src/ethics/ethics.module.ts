@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { EthicsController } from './ethics.controller.js';
+import { EthicsRepository } from './ethics.repository.js';
 import { EthicsService } from './ethics.service.js';
 import { BreakoutNotes, EthicsTheme, EthicsThemeUse } from './ethics.entities.js';
 
@@ -8,6 +9,6 @@ import { BreakoutNotes, EthicsTheme, EthicsThemeUse } from './ethics.entities.js
 @Module({
   imports: [TypeOrmModule.forFeature([EthicsTheme, EthicsThemeUse, BreakoutNotes])],
   controllers: [EthicsController],
-  providers: [EthicsService],
+  providers: [EthicsService, EthicsRepository],
 })
 export class EthicsModule {}

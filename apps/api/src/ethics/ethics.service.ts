@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   BUILTIN_THEME_KEYS,
   type BreakoutState,
@@ -11,13 +10,11 @@ import {
   type ThemeUse,
   UpdateEthicsThemeBody,
 } from '@tillit/protocol';
-import { DataSource } from 'typeorm';
 import type { z } from 'zod';
 import { forbidden, notFound } from '../common/app-error.js';
-import { Forum } from '../forums/forum.entity.js';
-import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
-import { BreakoutNotes, EthicsTheme } from './ethics.entities.js';
+import type { EthicsTheme } from './ethics.entities.js';
+import { EthicsRepository } from './ethics.repository.js';
 
 const toThemeDto = (t: EthicsTheme): EthicsThemeDto => ({
   id: t.id,
@@ -33,22 +30,17 @@ const toThemeDto = (t: EthicsTheme): EthicsThemeDto => ({
 @Injectable()
 export class EthicsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly ethics: EthicsRepository,
     private readonly access: TeamAccessService,
   ) {}
 
   /** Our themes and the team's, with when each was last used in the forum, and the one to take up next. */
   async library(userId: string, teamId: string, forumId: string | undefined): Promise<EthicsThemeLibraryDto> {
     await this.access.require(userId, teamId, ANY_MEMBER);
-    if (forumId && !(await this.db.manager.existsBy(Forum, { id: forumId, teamId }))) throw notFound('No such forum');
-    const rows = (await this.db.query(
-      `SELECT theme_key, to_char(max(used_on), 'YYYY-MM-DD') AS last, count(*)::int AS n FROM ethics_theme_uses
-        WHERE team_id = $1 AND ($2::uuid IS NULL OR forum_id = $2) GROUP BY theme_key`,
-      [teamId, forumId ?? null],
-    )) as { theme_key: string; last: string; n: number }[];
-    const uses = new Map(rows.map((r) => [r.theme_key, { lastUsedOn: r.last, timesUsed: r.n } as ThemeUse]));
+    if (forumId && !(await this.ethics.forumInTeam(teamId, forumId))) throw notFound('No such forum');
+    const uses = await this.ethics.themeUses(teamId, forumId ?? null);
     const use = (key: string): ThemeUse => uses.get(key) ?? { lastUsedOn: null, timesUsed: 0 };
-    const own = await this.db.manager.find(EthicsTheme, { where: { teamId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const own = await this.ethics.themesOf(teamId);
     const builtin = BUILTIN_THEME_KEYS.map((key) => ({ key, ...use(`builtin:${key}`) }));
     const team = own.map((t) => ({ ...toThemeDto(t), ...use(`team:${t.id}`) }));
 
@@ -65,16 +57,14 @@ export class EthicsService {
   /** Any member may add a theme (co-leadership). */
   async createTheme(userId: string, teamId: string, body: z.output<typeof CreateEthicsThemeBody>): Promise<EthicsThemeDto> {
     await this.access.require(userId, teamId, ANY_MEMBER);
-    const theme = await this.db.manager.save(
-      this.db.manager.create(EthicsTheme, { teamId, title: body.title, case: body.case, questions: body.questions, createdById: userId }),
-    );
+    const theme = await this.ethics.createTheme({ teamId, title: body.title, case: body.case, questions: body.questions, createdById: userId });
     return toThemeDto(theme);
   }
 
   /** Its author may change or delete a theme; so may facilitators and managers (and organisation admins). */
   private async editable(userId: string, teamId: string, themeId: string): Promise<EthicsTheme> {
     const access = await this.access.require(userId, teamId, ANY_MEMBER);
-    const theme = await this.db.manager.findOneBy(EthicsTheme, { id: themeId, teamId });
+    const theme = await this.ethics.theme(teamId, themeId);
     if (!theme) throw notFound('No such theme');
     const privileged = access.isOrgAdmin || (access.role !== null && FACILITATORS.includes(access.role));
     if (theme.createdById !== userId && !privileged) throw forbidden('Only its author, a facilitator or a manager may change this theme');
@@ -86,12 +76,12 @@ export class EthicsService {
     if (body.title !== undefined) theme.title = body.title;
     if (body.case !== undefined) theme.case = body.case;
     if (body.questions !== undefined) theme.questions = body.questions;
-    return toThemeDto(await this.db.manager.save(theme));
+    return toThemeDto(await this.ethics.saveTheme(theme));
   }
 
   async deleteTheme(userId: string, teamId: string, themeId: string): Promise<void> {
     await this.editable(userId, teamId, themeId);
-    await this.db.manager.delete(EthicsTheme, { id: themeId, teamId });
+    await this.ethics.deleteTheme(teamId, themeId);
   }
 
   /**
@@ -99,15 +89,15 @@ export class EthicsService {
    * organisation admin or the facilitator outside the group gets 403 like anyone else.
    */
   async groupNotes(userId: string, meetingId: string, phaseId: string, group: number): Promise<GroupNotesDto> {
-    const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
+    const meeting = await this.ethics.meeting(meetingId);
     if (!meeting) throw notFound();
     await this.access.require(userId, meeting.teamId, ANY_MEMBER);
-    const phase = await this.db.manager.findOneBy(MeetingPhase, { id: phaseId, meetingId, kind: 'breakout' });
+    const phase = await this.ethics.breakoutPhase(meetingId, phaseId);
     if (!phase) throw notFound();
     const g = (phase.state as unknown as BreakoutState).groups[group];
     if (!g) throw notFound();
     if (!g.members.includes(userId)) throw forbidden('Only the members of this group can read its notes');
-    const notes = await this.db.manager.findOneBy(BreakoutNotes, { phaseId, groupIndex: group });
+    const notes = await this.ethics.notes(phaseId, group);
     return { phaseId, group, text: notes?.text ?? '', rev: notes?.rev ?? 0 };
   }
 }

@@ -1,22 +1,12 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TeamOwnedEditedEntity } from '../teams/team-owned.entity.js';
 import type { Facilitation, ForumKind, PhaseTemplate } from '@tillit/protocol';
-import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** A team's recurring ritual: its kind, schedule, phase template and who facilitates. */
 @Entity('forums')
-export class Forum {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+@Index(['teamId'])
+export class Forum extends TeamOwnedEditedEntity {
   @Column({ type: 'text' })
   kind: ForumKind;
 
@@ -44,10 +34,4 @@ export class Forum {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: User;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

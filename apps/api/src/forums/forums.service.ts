@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   CreateForumBody,
   ErrorCode,
@@ -7,43 +6,53 @@ import {
   type ForumDto,
   UpdateForumBody,
 } from '@tillit/protocol';
-import { DataSource, type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, notFound } from '../common/app-error.js';
 import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
-import { TeamMember } from '../teams/team.entity.js';
-import { Forum } from './forum.entity.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
+import type { Forum } from './forum.entity.js';
+import { ForumsRepository } from './forums.repository.js';
 
 type CreateForum = z.output<typeof CreateForumBody>;
 type UpdateForum = z.output<typeof UpdateForumBody>;
 
 /** The members a rotation goes through: the listed ones still in the team, or every member by join date. */
-export async function rotation(m: EntityManager, teamId: string, facilitation: Facilitation): Promise<string[]> {
+export function rotation(m: EntityManager, teamId: string, facilitation: Facilitation): Promise<string[]> {
+  return rotationIn(new TeamsRepository(m), teamId, facilitation);
+}
+
+async function rotationIn(teams: TeamsRepository, teamId: string, facilitation: Facilitation): Promise<string[]> {
   if (facilitation.mode !== 'rotating') return [facilitation.userId];
-  const members = await m.find(TeamMember, { where: { teamId }, order: { createdAt: 'ASC', userId: 'ASC' } });
-  if (!facilitation.userIds) return members.map((tm) => tm.userId);
-  const present = new Set(members.map((tm) => tm.userId));
+  const members = await teams.memberIdsByJoinDate(teamId);
+  if (!facilitation.userIds) return members;
+  const present = new Set(members);
   return facilitation.userIds.filter((u) => present.has(u));
 }
 
 /** Who facilitates the forum's next meeting (null when nobody in the rotation is still a member). */
-export async function nextFacilitator(m: EntityManager, forum: Forum): Promise<string | null> {
+export function nextFacilitator(m: EntityManager, forum: Forum): Promise<string | null> {
+  return nextFacilitatorIn(new TeamsRepository(m), forum);
+}
+
+async function nextFacilitatorIn(teams: TeamsRepository, forum: Forum): Promise<string | null> {
   if (forum.facilitation.mode === 'fixed') {
-    const member = await m.existsBy(TeamMember, { teamId: forum.teamId, userId: forum.facilitation.userId });
+    const member = await teams.isMember(forum.teamId, forum.facilitation.userId);
     return member ? forum.facilitation.userId : null;
   }
-  const list = await rotation(m, forum.teamId, forum.facilitation);
+  const list = await rotationIn(teams, forum.teamId, forum.facilitation);
   return list.length ? list[forum.rotationIndex % list.length]! : null;
 }
 
 @Injectable()
 export class ForumsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly forums: ForumsRepository,
+    private readonly teams: TeamsRepository,
     private readonly access: TeamAccessService,
   ) {}
 
-  private async toDto(forum: Forum, m: EntityManager = this.db.manager): Promise<ForumDto> {
+  private async toDto(forum: Forum): Promise<ForumDto> {
     return {
       id: forum.id,
       teamId: forum.teamId,
@@ -52,7 +61,7 @@ export class ForumsService {
       schedule: forum.schedule,
       phases: forum.phases,
       facilitation: forum.facilitation,
-      nextFacilitatorId: await nextFacilitator(m, forum),
+      nextFacilitatorId: await nextFacilitatorIn(this.teams, forum),
       createdAt: forum.createdAt.toISOString(),
       updatedAt: forum.updatedAt.toISOString(),
     };
@@ -63,7 +72,7 @@ export class ForumsService {
     const ids = facilitation.mode === 'fixed' ? [facilitation.userId] : (facilitation.userIds ?? []);
     if (ids.length === 0) return;
     const unique = [...new Set(ids)];
-    const found = await this.db.manager.countBy(TeamMember, { teamId, userId: In(unique) });
+    const found = await this.teams.countMembersAmong(teamId, unique);
     if (found !== unique.length) {
       throw new AppError(ErrorCode.ValidationFailed, 'Facilitators must be members of the team', {
         issues: [{ path: 'facilitation', message: 'not a member of the team' }],
@@ -73,7 +82,7 @@ export class ForumsService {
 
   async list(userId: string, teamId: string): Promise<ForumDto[]> {
     await this.access.require(userId, teamId, ANY_MEMBER);
-    const forums = await this.db.manager.find(Forum, { where: { teamId }, order: { createdAt: 'ASC' } });
+    const forums = await this.forums.ofTeam(teamId);
     return Promise.all(forums.map((f) => this.toDto(f)));
   }
 
@@ -82,8 +91,8 @@ export class ForumsService {
     return this.toDto(await this.find(teamId, forumId));
   }
 
-  async find(teamId: string, forumId: string, m: EntityManager = this.db.manager): Promise<Forum> {
-    const forum = await m.findOneBy(Forum, { id: forumId, teamId });
+  async find(teamId: string, forumId: string): Promise<Forum> {
+    const forum = await this.forums.find(teamId, forumId);
     if (!forum) throw notFound('No such forum');
     return forum;
   }
@@ -91,17 +100,15 @@ export class ForumsService {
   async create(userId: string, teamId: string, body: CreateForum): Promise<ForumDto> {
     await this.access.require(userId, teamId, FACILITATORS);
     await this.assertMembers(teamId, body.facilitation);
-    const forum = await this.db.manager.save(
-      this.db.manager.create(Forum, {
-        teamId,
-        kind: body.kind,
-        name: body.name,
-        schedule: body.schedule,
-        phases: body.phases,
-        facilitation: body.facilitation,
-        createdById: userId,
-      }),
-    );
+    const forum = await this.forums.create({
+      teamId,
+      kind: body.kind,
+      name: body.name,
+      schedule: body.schedule,
+      phases: body.phases,
+      facilitation: body.facilitation,
+      createdById: userId,
+    });
     return this.toDto(forum);
   }
 
@@ -117,13 +124,12 @@ export class ForumsService {
       forum.facilitation = body.facilitation;
       forum.rotationIndex = 0;
     }
-    return this.toDto(await this.db.manager.save(forum));
+    return this.toDto(await this.forums.save(forum));
   }
 
   /** Deleting a forum keeps its meetings (and their minutes) as ad-hoc history. */
   async remove(userId: string, teamId: string, forumId: string): Promise<void> {
     await this.access.require(userId, teamId, FACILITATORS);
-    const result = await this.db.manager.delete(Forum, { id: forumId, teamId });
-    if (!result.affected) throw notFound('No such forum');
+    if (!(await this.forums.delete(teamId, forumId))) throw notFound('No such forum');
   }
 }

@@ -1,6 +1,6 @@
 /**
  * The improvement meeting's live commands (part of improvement.ritual.ts; their rules and payloads are in the
- * protocol's IMPROVEMENT_COMMANDS). Each delegates to improvement.ops.ts within the command's
+ * protocol's IMPROVEMENT_COMMANDS). Each delegates to improvement.changes.ts within the command's
  * transaction and produces exactly one event.
  */
 import type { CommandContext, CommandDef, CommandTable } from '../live/live.types.js';
@@ -21,7 +21,7 @@ import {
   updateCycle,
   updateIdea,
   updateMeasure,
-} from './improvement.ops.js';
+} from './improvement.changes.js';
 
 const op = <K extends LiveCommandType>(ctx: CommandContext<K>): OpContext => ({
   m: ctx.m,

@@ -18,13 +18,10 @@ import {
   UpdateMeasureBody,
 } from '@tillit/protocol';
 import type { Response } from 'express';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { z } from 'zod';
 import { type AuthContext, CurrentAuth } from '../auth/auth.decorators.js';
 import { notFound } from '../common/app-error.js';
 import { ApiZodBody, uuidParam, zodBody } from '../common/zod.js';
-import { TeamMember } from '../teams/team.entity.js';
 import { measureChart, reportMarkdown, reportPdf } from './improvement.export.js';
 import { ImprovementService } from './improvement.service.js';
 import { TeamChanges } from '../live/team-changed.js';
@@ -53,7 +50,6 @@ const slug = (s: string) =>
 export class ImprovementController {
   constructor(
     private readonly improvement: ImprovementService,
-    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   @Get()
@@ -225,9 +221,7 @@ export class ImprovementController {
   }
 
   private async reportInput(userId: string, teamId: string, ideaId: string, lang: 'sv' | 'en') {
-    const state = await this.improvement.ideaState(userId, teamId, ideaId);
-    const members = await this.db.manager.find(TeamMember, { where: { teamId }, relations: { user: true } });
-    const names = new Map(members.map((m) => [m.userId, m.user!.displayName]));
+    const { state, names } = await this.improvement.ideaReport(userId, teamId, ideaId);
     return { idea: state.ideas[0]!, state, names, lang, now: new Date() };
   }
 }

@@ -4,18 +4,9 @@
  * as status `idea`). Long texts live in `improvement_fields`, one row per co-edited field, with every saved
  * version and every conflict in `improvement_field_versions` (see README.md).
  */
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  PrimaryGeneratedColumn,
-  Unique,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import { EntityBase } from '../common/base.entity.js';
+import { TeamOwnedEditedEntity } from '../teams/team-owned.entity.js';
 import type { IdeaStatus, MeasureDirection, PdsaDecision } from '@tillit/protocol';
 import { Item } from '../items/item.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -55,7 +46,7 @@ export class ImprovementIdea {
 
   /**
    * The risk or disturbance the idea came from; null for a free idea. No foreign key: daily steering owns
-   * where those live (see improvement.origins.ts); a deleted origin reads as none.
+   * where those live (see improvement.repository.ts); a deleted origin reads as none.
    */
   @Column({ type: 'uuid', nullable: true })
   originId: string | null;
@@ -77,24 +68,14 @@ export class ImprovementIdea {
 
 @Entity('improvement_cycles')
 @Unique(['ideaId', 'number'])
-export class ImprovementCycle {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+@Index(['teamId'])
+export class ImprovementCycle extends TeamOwnedEditedEntity {
   @Column({ type: 'uuid' })
   ideaId: string;
 
   @ManyToOne(() => ImprovementIdea, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'idea_id' })
   idea?: ImprovementIdea;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
 
   @Column({ type: 'integer' })
   number: number;
@@ -108,12 +89,6 @@ export class ImprovementCycle {
 
   @Column({ type: 'jsonb', default: () => "'[]'" })
   questionIds: string[];
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 /** One co-edited text: the three questions of an idea, a cycle's fields, a question's fields. */
@@ -169,10 +144,7 @@ export class ImprovementField {
 /** A field's history: every saved text (edits by one person in a row are one version) and every conflict. */
 @Entity('improvement_field_versions')
 @Index(['key', 'createdAt'])
-export class ImprovementFieldVersion {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ImprovementFieldVersion extends EntityBase {
   @Column({ type: 'text' })
   key: string;
 
@@ -211,19 +183,14 @@ export class ImprovementFieldVersion {
   @Column({ type: 'boolean', default: false })
   dismissed: boolean;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
   /** When an edit version last took more typing from the same person. */
   @Column({ type: 'timestamptz', default: () => 'now()' })
   touchedAt: Date;
 }
 
 @Entity('improvement_measures')
-export class ImprovementMeasure {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+@Index(['teamId'])
+export class ImprovementMeasure extends TeamOwnedEditedEntity {
   @Index()
   @Column({ type: 'uuid' })
   ideaId: string;
@@ -231,14 +198,6 @@ export class ImprovementMeasure {
   @ManyToOne(() => ImprovementIdea, { onDelete: 'CASCADE' })
   @JoinColumn({ name: 'idea_id' })
   idea?: ImprovementIdea;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
 
   @Column({ type: 'text' })
   name: string;
@@ -257,20 +216,11 @@ export class ImprovementMeasure {
 
   @Column({ type: 'integer', nullable: true })
   baselinePoints: number | null;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 @Entity('improvement_points')
 @Index(['measureId', 'date'])
-export class ImprovementPoint {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class ImprovementPoint extends EntityBase {
   @Column({ type: 'uuid' })
   measureId: string;
 
@@ -294,9 +244,6 @@ export class ImprovementPoint {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'author_id' })
   author?: User;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }
 
 export const IMPROVEMENT_ENTITIES = [

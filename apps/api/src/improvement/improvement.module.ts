@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImprovementController } from './improvement.controller.js';
+import { ImprovementRepository } from './improvement.repository.js';
 import { ImprovementService } from './improvement.service.js';
 import { IMPROVEMENT_ENTITIES } from './improvement.entities.js';
 
@@ -8,6 +9,6 @@ import { IMPROVEMENT_ENTITIES } from './improvement.entities.js';
 @Module({
   imports: [TypeOrmModule.forFeature(IMPROVEMENT_ENTITIES)],
   controllers: [ImprovementController],
-  providers: [ImprovementService],
+  providers: [ImprovementService, ImprovementRepository],
 })
 export class ImprovementModule {}

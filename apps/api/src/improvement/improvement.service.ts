@@ -1,11 +1,10 @@
 /**
  * Improvement work between meetings (REST): the board, ideas, cycles, fields, measures, data points.
  * Every call: access from the database (TeamAccessService: another organisation → 404), one transaction,
- * the shared domain operations (improvement.ops.ts). Any member may do this (co-leadership); removing
+ * the shared domain changes (improvement.changes.ts). Any member may do this (co-leadership); removing
  * someone else's data point or dismissing someone else's conflict takes a facilitator or manager.
  */
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type {
   AddPointBody,
   CreateCycleBody,
@@ -22,7 +21,6 @@ import type {
   UpdateIdeaBody,
   UpdateMeasureBody,
 } from '@tillit/protocol';
-import { DataSource, type EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { notFound } from '../common/app-error.js';
 import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
@@ -40,16 +38,17 @@ import {
   updateCycle,
   updateIdea,
   updateMeasure,
-} from './improvement.ops.js';
-import { originCandidates } from './improvement.origins.js';
-import { loadState } from './improvement.repository.js';
+} from './improvement.changes.js';
+import { ImprovementRepository, loadState, originCandidates } from './improvement.repository.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
 
 type Out<T extends z.ZodType> = z.output<T>;
 
 @Injectable()
 export class ImprovementService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly improvement: ImprovementRepository,
+    private readonly teams: TeamsRepository,
     private readonly access: TeamAccessService,
   ) {}
 
@@ -57,15 +56,18 @@ export class ImprovementService {
   private async as<T>(userId: string, teamId: string, fn: (ctx: OpContext) => Promise<T>): Promise<T> {
     const access = await this.access.require(userId, teamId, ANY_MEMBER);
     const isFacilitator = access.isOrgAdmin || access.role === 'manager' || access.role === 'facilitator';
-    return this.db.transaction((m: EntityManager) => fn({ m, teamId, actorId: userId, isFacilitator, now: new Date(), meetingId: null }));
+    return this.improvement.transaction((m) => fn({ m, teamId, actorId: userId, isFacilitator, now: new Date(), meetingId: null }));
   }
 
   async board(userId: string, teamId: string): Promise<ImprovementBoardDto> {
     await this.access.require(userId, teamId, ANY_MEMBER);
-    return this.db.transaction('REPEATABLE READ', async (m) => ({
-      ...(await loadState(m, teamId)),
-      origins: await originCandidates(m, teamId),
-    }));
+    return this.improvement.transaction(
+      async (m) => ({
+        ...(await loadState(m, teamId)),
+        origins: await originCandidates(m, teamId),
+      }),
+      'REPEATABLE READ',
+    );
   }
 
   createIdea(userId: string, teamId: string, body: Out<typeof CreateIdeaBody>): Promise<IdeaDto> {
@@ -116,10 +118,16 @@ export class ImprovementService {
   /** The state of one idea, for its report (404 for an unknown idea). */
   async ideaState(userId: string, teamId: string, ideaId: string) {
     await this.access.require(userId, teamId, ANY_MEMBER);
-    return this.db.transaction('REPEATABLE READ', async (m) => {
+    return this.improvement.transaction(async (m) => {
       const state = await loadState(m, teamId, (i) => i.id === ideaId);
       if (state.ideas.length === 0) throw notFound('No such idea');
       return state;
-    });
+    }, 'REPEATABLE READ');
+  }
+
+  /** What an idea's report shows: its state, and the names of the team's members. */
+  async ideaReport(userId: string, teamId: string, ideaId: string) {
+    const state = await this.ideaState(userId, teamId, ideaId);
+    return { state, names: await this.teams.memberNames(teamId) };
   }
 }

@@ -1,21 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TeamOwnedEntity } from '../teams/team-owned.entity.js';
 import type { TeamRole } from '@tillit/protocol';
-import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
 @Entity('invites')
-export class Invite {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Index()
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+@Index(['teamId'])
+export class Invite extends TeamOwnedEntity {
   /** SHA-256 of the link's token; the token itself is shown once, when the invite is made. */
   @Index({ unique: true })
   @Column({ type: 'text' })
@@ -43,7 +33,4 @@ export class Invite {
   @ManyToOne(() => User, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'created_by_id' })
   createdBy?: User;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ErrorCode,
   type AcceptInviteResultDto,
@@ -8,13 +7,13 @@ import {
   type InviteDto,
   type InvitePreviewDto,
 } from '@tillit/protocol';
-import { DataSource, type EntityManager } from 'typeorm';
 import { hashToken } from '../auth/sessions.service.js';
 import { AppError, notFound } from '../common/app-error.js';
-import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
-import { Team, TeamMember } from '../teams/team.entity.js';
-import { Invite } from './invite.entity.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
+import type { Invite } from './invite.entity.js';
+import { InvitesRepository } from './invites.repository.js';
 
 const toInviteDto = (i: Invite, token?: string): InviteDto => ({
   id: i.id,
@@ -33,7 +32,9 @@ const invalid = () => new AppError(ErrorCode.InviteInvalid, 'This invite link is
 @Injectable()
 export class InvitesService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly invites: InvitesRepository,
+    private readonly teams: TeamsRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly access: TeamAccessService,
   ) {}
 
@@ -42,39 +43,33 @@ export class InvitesService {
     // Only managers hand out the manager role.
     if (body.role === 'manager') await this.access.require(userId, teamId, ['manager']);
     const token = randomBytes(24).toString('base64url');
-    const invite = await this.db.manager.save(
-      this.db.manager.create(Invite, {
-        teamId,
-        tokenHash: hashToken(token),
-        role: body.role,
-        expiresAt: new Date(Date.now() + body.expiresInHours * 3600 * 1000),
-        maxUses: body.maxUses,
-        uses: 0,
-        revokedAt: null,
-        createdById: userId,
-      }),
-    );
+    const invite = await this.invites.create({
+      teamId,
+      tokenHash: hashToken(token),
+      role: body.role,
+      expiresAt: new Date(Date.now() + body.expiresInHours * 3600 * 1000),
+      maxUses: body.maxUses,
+      uses: 0,
+      revokedAt: null,
+      createdById: userId,
+    });
     return toInviteDto(invite, token);
   }
 
   async list(userId: string, teamId: string): Promise<InviteDto[]> {
     await this.access.require(userId, teamId, FACILITATORS);
-    const rows = await this.db.manager.find(Invite, { where: { teamId }, order: { createdAt: 'DESC' } });
+    const rows = await this.invites.ofTeam(teamId);
     return rows.map((i) => toInviteDto(i));
   }
 
   async revoke(userId: string, teamId: string, inviteId: string): Promise<void> {
     await this.access.require(userId, teamId, FACILITATORS);
-    const result = await this.db.manager.update(Invite, { id: inviteId, teamId }, { revokedAt: new Date() });
-    if (!result.affected) throw notFound();
+    if (!(await this.invites.revoke(teamId, inviteId, new Date()))) throw notFound();
   }
 
-  private async usable(m: EntityManager, token: string, lock: boolean): Promise<Invite> {
+  private async usable(invites: InvitesRepository, token: string, lock: boolean): Promise<Invite> {
     if (token.length > 100) throw invalid();
-    const invite = await m.findOne(Invite, {
-      where: { tokenHash: hashToken(token) },
-      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
-    });
+    const invite = await invites.byTokenHash(hashToken(token), lock);
     if (
       !invite ||
       invite.revokedAt ||
@@ -87,29 +82,24 @@ export class InvitesService {
   }
 
   async preview(token: string): Promise<InvitePreviewDto> {
-    const invite = await this.usable(this.db.manager, token, false);
-    const team = await this.db.manager.findOneByOrFail(Team, { id: invite.teamId });
-    const org = await this.db.manager.findOneByOrFail(Organization, { id: team.organizationId });
+    const invite = await this.usable(this.invites, token, false);
+    const team = await this.teams.get(invite.teamId);
+    const org = await this.organizations.get(team.organizationId);
     return { organizationName: org.name, teamName: team.name, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
   }
 
   /** Joins the team (and its organisation); a person already in the team keeps their role and uses nothing. */
   async accept(userId: string, token: string): Promise<AcceptInviteResultDto> {
-    return this.db.transaction(async (m) => {
-      const invite = await this.usable(m, token, true);
-      const team = await m.findOneByOrFail(Team, { id: invite.teamId });
-      const existing = await m.findOneBy(TeamMember, { teamId: team.id, userId });
-      if (!existing) {
-        await m.insert(TeamMember, { teamId: team.id, userId, role: invite.role });
-        await m.increment(Invite, { id: invite.id }, 'uses', 1);
+    return this.invites.transaction(async (m) => {
+      const invites = new InvitesRepository(m);
+      const teams = new TeamsRepository(m);
+      const invite = await this.usable(invites, token, true);
+      const team = await teams.get(invite.teamId);
+      if (!(await teams.isMember(team.id, userId))) {
+        await teams.addMember(team.id, userId, invite.role);
+        await invites.countUse(invite.id);
       }
-      await m
-        .createQueryBuilder()
-        .insert()
-        .into(OrganizationMember)
-        .values({ organizationId: team.organizationId, userId, role: 'member' })
-        .orIgnore()
-        .execute();
+      await new OrganizationsRepository(m).addMemberIfAbsent(team.organizationId, userId);
       return { teamId: team.id, organizationId: team.organizationId };
     });
   }

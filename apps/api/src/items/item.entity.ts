@@ -1,23 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { TeamOwnedEditedEntity } from '../teams/team-owned.entity.js';
 import type { ItemKind, ItemStatus } from '@tillit/protocol';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** What a team captures (plan items, risks, ideas, actions …). Belongs to the team and outlives meetings. */
 @Entity('items')
 @Index(['teamId', 'status'])
-export class Item {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+export class Item extends TeamOwnedEditedEntity {
   @Column({ type: 'text' })
   kind: ItemKind;
 
@@ -74,10 +64,4 @@ export class Item {
   @ManyToOne(() => Meeting, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'last_meeting_id' })
   lastMeeting?: Meeting;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { KasamController } from './kasam.controller.js';
+import { KasamRepository } from './kasam.repository.js';
 import { KasamService } from './kasam.service.js';
 import { KasamBallot, KasamResult } from './kasam.entities.js';
 
@@ -8,6 +9,6 @@ import { KasamBallot, KasamResult } from './kasam.entities.js';
 @Module({
   imports: [TypeOrmModule.forFeature([KasamBallot, KasamResult])],
   controllers: [KasamController],
-  providers: [KasamService],
+  providers: [KasamService, KasamRepository],
 })
 export class KasamModule {}

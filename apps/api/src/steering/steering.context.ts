@@ -1,9 +1,9 @@
 /** What every daily-steering operation gets, from a REST route or a live command alike. */
 import { ErrorCode, type TeamRole } from '@tillit/protocol';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import type { TeamAccess } from '../teams/team-access.service.js';
-import { TeamMember } from '../teams/team.entity.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
 
 export interface SteeringActor {
   userId: string;
@@ -37,7 +37,7 @@ export const isManager = (a: SteeringActor) => a.isOrgAdmin || a.role === 'manag
 export async function assertMembers(m: EntityManager, teamId: string, ids: readonly string[], field: string): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
-  const found = await m.countBy(TeamMember, { teamId, userId: In(unique) });
+  const found = await new TeamsRepository(m).countMembersAmong(teamId, unique);
   if (found !== unique.length) {
     throw new AppError(ErrorCode.ValidationFailed, 'Not a member of the team', {
       issues: [{ path: field, message: 'not a member of the team' }],

@@ -6,6 +6,7 @@ import { MinutesExportController } from './minutes/minutes-export.controller.js'
 import { PlansController } from './plans/plans.controller.js';
 import { RisksController } from './risks/risks.controller.js';
 import { SteeringSettingsController } from './settings/settings.controller.js';
+import { SteeringSettingsRepository } from './settings/steering-settings.repository.js';
 import { SteeringService } from './steering.service.js';
 import { STEERING_ENTITIES } from './steering.entities.js';
 
@@ -13,6 +14,6 @@ import { STEERING_ENTITIES } from './steering.entities.js';
 @Module({
   imports: [TypeOrmModule.forFeature(STEERING_ENTITIES), MeetingsModule],
   controllers: [PlansController, RisksController, FeedbackController, SteeringSettingsController, MinutesExportController],
-  providers: [SteeringService],
+  providers: [SteeringService, SteeringSettingsRepository],
 })
 export class SteeringModule {}

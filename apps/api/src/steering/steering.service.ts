@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { TeamRole } from '@tillit/protocol';
-import { DataSource } from 'typeorm';
 import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
+import { SteeringSettingsRepository } from './settings/steering-settings.repository.js';
 import { actorFromAccess, type SteeringCtx } from './steering.context.js';
 
 /**
@@ -12,12 +11,12 @@ import { actorFromAccess, type SteeringCtx } from './steering.context.js';
 @Injectable()
 export class SteeringService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly settings: SteeringSettingsRepository,
     private readonly access: TeamAccessService,
   ) {}
 
   async run<T>(userId: string, teamId: string, work: (c: SteeringCtx) => Promise<T>, roles: readonly TeamRole[] = ANY_MEMBER): Promise<T> {
-    return this.db.transaction(async (m) => {
+    return this.settings.transaction(async (m) => {
       const access = await this.access.require(userId, teamId, roles, m);
       return work({ m, teamId, actor: actorFromAccess(userId, access), meetingId: null, now: new Date() });
     });

@@ -1,13 +1,11 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { EntityBase } from '../common/base.entity.js';
 import type { TeamRole } from '@tillit/protocol';
 import { Organization } from '../organizations/organization.entity.js';
 import { User } from '../users/user.entity.js';
 
 @Entity('teams')
-export class Team {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class Team extends EntityBase {
   @Index()
   @Column({ type: 'uuid' })
   organizationId: string;
@@ -18,9 +16,6 @@ export class Team {
 
   @Column({ type: 'text' })
   name: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }
 
 @Entity('team_members')

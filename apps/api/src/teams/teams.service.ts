@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { ErrorCode, type MemberDto, type TeamDto, type TeamRole } from '@tillit/protocol';
-import { DataSource, type EntityManager } from 'typeorm';
 import { RevocationBus } from '../auth/revocation.bus.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
-import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { ANY_MEMBER, MANAGERS, type TeamAccess, TeamAccessService } from './team-access.service.js';
-import { Team, TeamMember } from './team.entity.js';
+import type { Team, TeamMember } from './team.entity.js';
+import { TeamsRepository } from './teams.repository.js';
 import { provisionSteering } from '../steering/settings/ready-made.js';
 
 const toTeamDto = (team: Team, orgName: string, access: Pick<TeamAccess, 'role' | 'isOrgAdmin'>): TeamDto => ({
@@ -29,7 +28,8 @@ const toMemberDto = (m: TeamMember): MemberDto => ({
 @Injectable()
 export class TeamsService {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly teams: TeamsRepository,
+    private readonly organizations: OrganizationsRepository,
     private readonly access: TeamAccessService,
     private readonly revocations: RevocationBus,
   ) {}
@@ -38,25 +38,20 @@ export class TeamsService {
   async create(userId: string, organizationId: string, name: string): Promise<TeamDto> {
     const orgMember = await this.access.orgRole(userId, organizationId);
     if (orgMember.role !== 'admin') throw forbidden();
-    return this.db.transaction(async (m) => {
-      const team = await m.save(m.create(Team, { organizationId, name }));
-      await m.insert(TeamMember, { teamId: team.id, userId, role: 'manager' });
+    return this.teams.transaction(async (m) => {
+      const teams = new TeamsRepository(m);
+      const team = await teams.create(organizationId, name);
+      await teams.addMember(team.id, userId, 'manager');
       // Every new team starts with the two ready-made daily-steering forums, in its creator's language.
       await provisionSteering(m, team.id, userId);
-      const org = await m.findOneByOrFail(Organization, { id: organizationId });
+      const org = await new OrganizationsRepository(m).get(organizationId);
       return toTeamDto(team, org.name, { role: 'manager', isOrgAdmin: true });
     });
   }
 
   async listMine(userId: string): Promise<TeamDto[]> {
-    const rows = await this.db.manager.find(TeamMember, {
-      where: { userId },
-      relations: { team: { organization: true } },
-      order: { createdAt: 'ASC' },
-    });
-    const adminOf = new Set(
-      (await this.db.manager.find(OrganizationMember, { where: { userId, role: 'admin' } })).map((o) => o.organizationId),
-    );
+    const rows = await this.teams.membershipsOf(userId, true);
+    const adminOf = await this.organizations.adminOf(userId);
     return rows.map((r) =>
       toTeamDto(r.team!, r.team!.organization!.name, { role: r.role, isOrgAdmin: adminOf.has(r.team!.organizationId) }),
     );
@@ -64,47 +59,44 @@ export class TeamsService {
 
   async get(userId: string, teamId: string): Promise<TeamDto> {
     const access = await this.access.access(userId, teamId);
-    const org = await this.db.manager.findOneByOrFail(Organization, { id: access.team.organizationId });
+    const org = await this.organizations.get(access.team.organizationId);
     return toTeamDto(access.team, org.name, access);
   }
 
   async rename(userId: string, teamId: string, name: string): Promise<TeamDto> {
     const access = await this.access.require(userId, teamId, MANAGERS);
-    await this.db.manager.update(Team, { id: teamId }, { name });
+    await this.teams.rename(teamId, name);
     access.team.name = name;
-    const org = await this.db.manager.findOneByOrFail(Organization, { id: access.team.organizationId });
+    const org = await this.organizations.get(access.team.organizationId);
     return toTeamDto(access.team, org.name, access);
   }
 
   async members(userId: string, teamId: string): Promise<MemberDto[]> {
     await this.access.require(userId, teamId, ANY_MEMBER);
-    const rows = await this.db.manager.find(TeamMember, {
-      where: { teamId },
-      relations: { user: true },
-      order: { createdAt: 'ASC' },
-    });
-    return rows.map(toMemberDto);
+    return (await this.teams.members(teamId)).map(toMemberDto);
   }
 
   async changeRole(userId: string, teamId: string, memberId: string, role: TeamRole): Promise<MemberDto> {
-    return this.db.transaction(async (m) => {
+    return this.teams.transaction(async (m) => {
       await this.access.require(userId, teamId, MANAGERS, m);
-      const member = await this.lockedMember(m, teamId, memberId);
-      if (member.role === 'manager' && role !== 'manager') await this.assertAnotherManager(m, teamId);
+      const teams = new TeamsRepository(m);
+      const member = await this.lockedMember(teams, teamId, memberId);
+      if (member.role === 'manager' && role !== 'manager') await this.assertAnotherManager(teams, teamId);
       member.role = role;
-      await m.update(TeamMember, { teamId, userId: memberId }, { role });
+      await teams.setRole(teamId, memberId, role);
       return toMemberDto(member);
     });
   }
 
   /** Managers remove members; anyone may remove themselves (leave). Their live connections are dropped. */
   async removeMember(userId: string, teamId: string, memberId: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.teams.transaction(async (m) => {
       if (memberId === userId) await this.access.access(userId, teamId, m);
       else await this.access.require(userId, teamId, MANAGERS, m);
-      const member = await this.lockedMember(m, teamId, memberId);
-      if (member.role === 'manager') await this.assertAnotherManager(m, teamId);
-      await m.delete(TeamMember, { teamId, userId: memberId });
+      const teams = new TeamsRepository(m);
+      const member = await this.lockedMember(teams, teamId, memberId);
+      if (member.role === 'manager') await this.assertAnotherManager(teams, teamId);
+      await teams.removeMember(teamId, memberId);
     });
     this.revocations.membershipRemoved(teamId, memberId);
   }
@@ -113,16 +105,16 @@ export class TeamsService {
    * The member, after locking the team row: role changes and removals in one team then run one at a time,
    * so two managers stepping down together cannot both pass the last-manager check.
    */
-  private async lockedMember(m: EntityManager, teamId: string, memberId: string): Promise<TeamMember> {
-    await m.findOne(Team, { where: { id: teamId }, lock: { mode: 'pessimistic_write' } });
-    const member = await m.findOne(TeamMember, { where: { teamId, userId: memberId }, relations: { user: true } });
+  private async lockedMember(teams: TeamsRepository, teamId: string, memberId: string): Promise<TeamMember> {
+    await teams.lock(teamId);
+    const member = await teams.member(teamId, memberId);
     if (!member) throw notFound();
     return member;
   }
 
   /** A team always keeps a manager: the last one hands the role on before stepping down or leaving. */
-  private async assertAnotherManager(m: EntityManager, teamId: string): Promise<void> {
-    if ((await m.countBy(TeamMember, { teamId, role: 'manager' })) <= 1) {
+  private async assertAnotherManager(teams: TeamsRepository, teamId: string): Promise<void> {
+    if ((await teams.countManagers(teamId)) <= 1) {
       throw new AppError(ErrorCode.LastAdmin, 'The team must keep a manager: make someone else manager first');
     }
   }

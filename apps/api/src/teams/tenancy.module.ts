@@ -1,11 +1,14 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { InvitesController } from '../invites/invites.controller.js';
+import { InvitesRepository } from '../invites/invites.repository.js';
 import { InvitesService } from '../invites/invites.service.js';
 import { OrganizationsController } from '../organizations/organizations.controller.js';
+import { OrganizationsRepository } from '../organizations/organizations.repository.js';
 import { OrganizationsService } from '../organizations/organizations.service.js';
 import { TeamAccessService } from './team-access.service.js';
 import { TeamsController } from './teams.controller.js';
+import { TeamsRepository } from './teams.repository.js';
 import { TeamsService } from './teams.service.js';
 import { Invite } from '../invites/invite.entity.js';
 import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
@@ -16,7 +19,7 @@ import { Team, TeamMember } from './team.entity.js';
 @Module({
   imports: [TypeOrmModule.forFeature([Organization, OrganizationMember, Team, TeamMember, Invite])],
   controllers: [OrganizationsController, TeamsController, InvitesController],
-  providers: [OrganizationsService, TeamsService, InvitesService, TeamAccessService],
-  exports: [TeamAccessService],
+  providers: [OrganizationsService, TeamsService, InvitesService, TeamAccessService, OrganizationsRepository, TeamsRepository, InvitesRepository],
+  exports: [TeamAccessService, TeamsRepository],
 })
 export class TenancyModule {}

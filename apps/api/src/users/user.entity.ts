@@ -1,10 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity } from 'typeorm';
+import { EntityBase } from '../common/base.entity.js';
 
 @Entity('users')
-export class User {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class User extends EntityBase {
   /** Stored lower-cased; unique. */
   @Column({ type: 'text', unique: true })
   email: string;
@@ -17,7 +15,4 @@ export class User {
 
   @Column({ type: 'text', default: 'sv' })
   locale: 'sv' | 'en';
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

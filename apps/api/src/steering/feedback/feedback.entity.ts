@@ -1,7 +1,7 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TeamOwnedEntity } from '../../teams/team-owned.entity.js';
 import type { FeedbackReaction, FeedbackVisibility } from '@tillit/protocol';
 import { Meeting } from '../../meetings/meeting.entity.js';
-import { Team } from '../../teams/team.entity.js';
 import { User } from '../../users/user.entity.js';
 
 /**
@@ -10,17 +10,7 @@ import { User } from '../../users/user.entity.js';
  */
 @Entity('feedback')
 @Index(['teamId', 'createdAt'])
-export class Feedback {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+export class Feedback extends TeamOwnedEntity {
   @Index()
   @Column({ type: 'uuid', nullable: true })
   giverId: string | null;
@@ -46,9 +36,6 @@ export class Feedback {
   @ManyToOne(() => Meeting, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'meeting_id' })
   meeting?: Meeting;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }
 
 @Entity('feedback_receivers')

@@ -6,12 +6,13 @@
  *   feedback to whom: the feedback round only shares the SET of people who received any, and a count.
  */
 import { ErrorCode, type FeedbackDto, type FeedbackReaction, FEEDBACK_REACTIONS, type FeedbackRoundDto, type GiveFeedbackBody } from '@tillit/protocol';
-import { Brackets, type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
-import { SteeringSettings } from '../settings/steering-settings.entity.js';
+import { SteeringSettingsRepository } from '../settings/steering-settings.repository.js';
 import { assertMembers, type SteeringCtx } from '../steering.context.js';
-import { Feedback, FeedbackReactionRow, FeedbackReceiver } from './feedback.entity.js';
+import type { Feedback } from './feedback.entity.js';
+import { FeedbackRepository } from './feedback.repository.js';
 
 export async function giveFeedback(c: SteeringCtx, input: z.output<typeof GiveFeedbackBody>): Promise<Feedback> {
   if (c.actor.role === null) throw forbidden('Only members of the team give feedback here');
@@ -22,7 +23,7 @@ export async function giveFeedback(c: SteeringCtx, input: z.output<typeof GiveFe
   }
   await assertMembers(c.m, c.teamId, input.receiverIds, 'receiverIds');
   if (input.valueTag) {
-    const settings = await c.m.findOneBy(SteeringSettings, { teamId: c.teamId });
+    const settings = await new SteeringSettingsRepository(c.m).find(c.teamId);
     const tag = settings?.valueTags.find((t) => t.toLowerCase() === input.valueTag!.toLowerCase());
     if (!tag) {
       throw new AppError(ErrorCode.ValidationFailed, 'Not one of the team’s values', {
@@ -31,43 +32,37 @@ export async function giveFeedback(c: SteeringCtx, input: z.output<typeof GiveFe
     }
     input = { ...input, valueTag: tag };
   }
-  const feedback = await c.m.save(
-    c.m.create(Feedback, {
+  return new FeedbackRepository(c.m).create(
+    {
       teamId: c.teamId,
       giverId: c.actor.userId,
       text: input.text,
       valueTag: input.valueTag ?? null,
       visibility: input.visibility,
       meetingId: c.meetingId,
-    }),
+    },
+    input.receiverIds,
   );
-  await c.m.insert(
-    FeedbackReceiver,
-    input.receiverIds.map((userId) => ({ feedbackId: feedback.id, userId })),
-  );
-  return feedback;
 }
 
 /** Feedback `viewerId` may see, or 404 (private feedback of others does not exist for them). */
 export async function findVisibleFeedback(m: EntityManager, teamId: string, id: string, viewerId: string): Promise<Feedback> {
-  const f = await m.findOneBy(Feedback, { id, teamId });
+  const f = await new FeedbackRepository(m).find(teamId, id);
   if (!f || !(await canSee(m, f, viewerId))) throw notFound('No such feedback');
   return f;
 }
 
 async function canSee(m: EntityManager, f: Feedback, viewerId: string): Promise<boolean> {
   if (f.visibility === 'team' || f.giverId === viewerId) return true;
-  return m.existsBy(FeedbackReceiver, { feedbackId: f.id, userId: viewerId });
+  return new FeedbackRepository(m).isReceiver(f.id, viewerId);
 }
 
 /** The DTOs as `viewerId` may see them (callers pass only feedback the viewer may see). */
 export async function toFeedbackDtos(m: EntityManager, rows: Feedback[], viewerId: string | null): Promise<FeedbackDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((f) => f.id);
-  const [receivers, reactions] = await Promise.all([
-    m.find(FeedbackReceiver, { where: { feedbackId: In(ids) } }),
-    m.find(FeedbackReactionRow, { where: { feedbackId: In(ids) } }),
-  ]);
+  const repo = new FeedbackRepository(m);
+  const [receivers, reactions] = await Promise.all([repo.receiversOf(ids), repo.reactionsOf(ids)]);
   return rows.map((f) => {
     const all = receivers.filter((r) => r.feedbackId === f.id).map((r) => r.userId).sort();
     const shown = f.visibility === 'team' || f.giverId === viewerId ? all : all.filter((u) => u === viewerId);
@@ -92,54 +87,30 @@ export async function toFeedbackDtos(m: EntityManager, rows: Feedback[], viewerI
 
 /** The team's feedback wall: what was shared with the team, newest first. */
 export async function feedbackWall(m: EntityManager, teamId: string, before: string | undefined, limit: number): Promise<Feedback[]> {
-  const qb = m.createQueryBuilder(Feedback, 'f').where('f.team_id = :teamId', { teamId }).andWhere(`f.visibility = 'team'`);
-  if (before) {
-    const cursor = await m.findOneBy(Feedback, { id: before, teamId });
-    if (cursor) {
-      qb.andWhere(
-        new Brackets((q) =>
-          q.where('f.created_at < :at', { at: cursor.createdAt }).orWhere('(f.created_at = :at AND f.id < :id)', { at: cursor.createdAt, id: cursor.id }),
-        ),
-      );
-    }
-  }
-  return qb.orderBy('f.created_at', 'DESC').addOrderBy('f.id', 'DESC').limit(limit).getMany();
+  return new FeedbackRepository(m).shared(teamId, before, limit);
 }
 
 /** "My feedback": what I received (any visibility) and what I gave. */
 export async function myFeedback(m: EntityManager, teamId: string, userId: string): Promise<{ received: Feedback[]; given: Feedback[] }> {
-  const received = await m
-    .createQueryBuilder(Feedback, 'f')
-    .innerJoin(FeedbackReceiver, 'r', 'r.feedback_id = f.id AND r.user_id = :userId', { userId })
-    .where('f.team_id = :teamId', { teamId })
-    .orderBy('f.created_at', 'DESC')
-    .limit(200)
-    .getMany();
-  const given = await m.find(Feedback, { where: { teamId, giverId: userId }, order: { createdAt: 'DESC' }, take: 200 });
+  const repo = new FeedbackRepository(m);
+  const received = await repo.receivedBy(teamId, userId, 200);
+  const given = await repo.givenBy(teamId, userId, 200);
   return { received, given };
 }
 
 export async function react(c: SteeringCtx, f: Feedback, reaction: FeedbackReaction, on: boolean): Promise<void> {
   if (c.actor.role === null) throw forbidden('Only members of the team react');
-  if (on) {
-    await c.m.createQueryBuilder().insert().into(FeedbackReactionRow).values({ feedbackId: f.id, userId: c.actor.userId, reaction }).orIgnore().execute();
-  } else {
-    await c.m.delete(FeedbackReactionRow, { feedbackId: f.id, userId: c.actor.userId, reaction });
-  }
+  const row = { feedbackId: f.id, userId: c.actor.userId, reaction };
+  if (on) await new FeedbackRepository(c.m).addReaction(row);
+  else await new FeedbackRepository(c.m).removeReaction(row);
 }
 
 /** The feedback round of a meeting as everyone may see it: shared feedback, who received any, how many. */
 export async function feedbackRound(m: EntityManager, meetingId: string): Promise<FeedbackRoundDto> {
-  const rows = await m.find(Feedback, { where: { meetingId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  const repo = new FeedbackRepository(m);
+  const rows = await repo.ofMeeting(meetingId);
   const shared = rows.filter((f) => f.visibility === 'team');
-  const received = rows.length
-    ? (await m
-        .createQueryBuilder(FeedbackReceiver, 'r')
-        .select('DISTINCT r.user_id', 'user_id')
-        .where('r.feedback_id IN (:...ids)', { ids: rows.map((f) => f.id) })
-        .orderBy('r.user_id')
-        .getRawMany<{ user_id: string }>()).map((r) => r.user_id)
-    : [];
+  const received = await repo.receiverIds(rows.map((f) => f.id));
   // Shared feedback as nobody in particular sees it (no "mine" flags): the snapshot is the same for all.
   return { shared: await toFeedbackDtos(m, shared, null), received, count: rows.length };
 }

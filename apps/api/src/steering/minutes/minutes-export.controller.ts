@@ -2,14 +2,11 @@ import { Controller, Get, Param, Query, Res, StreamableFile } from '@nestjs/comm
 import { ApiTags } from '@nestjs/swagger';
 import { ErrorCode, type Locale, locale as LocaleSchema, type MinutesDto } from '@tillit/protocol';
 import type { Response } from 'express';
-import { In } from 'typeorm';
 import { type AuthContext, CurrentAuth } from '../../auth/auth.decorators.js';
 import { AppError } from '../../common/app-error.js';
 import { uuidParam } from '../../common/zod.js';
 import { MeetingsService } from '../../meetings/meetings.service.js';
-import { User } from '../../users/user.entity.js';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { UsersService } from '../../users/users.service.js';
 import { minutesDocument, toMarkdown } from './minutes-document.js';
 import { toPdf } from './minutes-pdf.js';
 
@@ -19,7 +16,7 @@ import { toPdf } from './minutes-pdf.js';
 export class MinutesExportController {
   constructor(
     private readonly meetings: MeetingsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersService,
   ) {}
 
   private async document(userId: string, meetingId: string, lang: unknown) {
@@ -35,10 +32,9 @@ export class MinutesExportController {
     for (const r of [...(st?.risksRaised ?? []), ...(st?.risksUpdated ?? [])]) if (r.ownerId) ids.add(r.ownerId);
     for (const e of st?.escalations ?? []) e.messages.forEach((x) => x.authorId && ids.add(x.authorId));
     const missing = [...ids].filter((u) => !names.has(u));
-    if (missing.length) for (const u of await this.db.manager.findBy(User, { id: In(missing) })) names.set(u.id, u.displayName);
-    const me = await this.db.manager.findOneBy(User, { id: userId });
+    if (missing.length) for (const [id, name] of await this.users.displayNames(missing)) names.set(id, name);
     const parsed = LocaleSchema.safeParse(lang);
-    const locale: Locale = parsed.success ? parsed.data : (me?.locale ?? 'sv');
+    const locale: Locale = parsed.success ? parsed.data : await this.users.locale(userId);
     return { s, blocks: minutesDocument(s, minutes, locale, names) };
   }
 

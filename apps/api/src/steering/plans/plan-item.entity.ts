@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { TeamOwnedEditedEntity } from '../../teams/team-owned.entity.js';
 import type { PlanStatus } from '@tillit/protocol';
 import { Meeting } from '../../meetings/meeting.entity.js';
 import { Team } from '../../teams/team.entity.js';
@@ -7,17 +8,7 @@ import { User } from '../../users/user.entity.js';
 /** One thing to do on one day ("what, when, where"), assigned to one or more people. */
 @Entity('plan_items')
 @Index(['teamId', 'day'])
-export class PlanItem {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+export class PlanItem extends TeamOwnedEditedEntity {
   /** YYYY-MM-DD, in the team's time zone. */
   @Column({ type: 'date' })
   day: string;
@@ -69,12 +60,6 @@ export class PlanItem {
   @ManyToOne(() => Meeting, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'last_meeting_id' })
   lastMeeting?: Meeting;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 @Entity('plan_item_assignees')

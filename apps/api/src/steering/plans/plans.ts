@@ -1,15 +1,17 @@
 /** The day's plan: plan items, assignments, follow-up, carry-over and absences. */
-import { addDays, type PlanFollowUp, type PlanItemDto, STEERING_LIMITS } from '@tillit/protocol';
-import { Brackets, type EntityManager, In } from 'typeorm';
+import type { PlanFollowUp, PlanItemDto } from '@tillit/protocol';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { forbidden, notFound } from '../../common/app-error.js';
 import { assertMembers, conflict, type SteeringCtx } from '../steering.context.js';
-import { Absence, PlanItem, PlanItemAssignee } from './plan-item.entity.js';
+import { TeamsRepository } from '../../teams/teams.repository.js';
+import type { PlanItem } from './plan-item.entity.js';
+import { PlansRepository } from './plans.repository.js';
 
 type FollowUp = z.output<typeof PlanFollowUp>;
 
 export async function toPlanDtos(m: EntityManager, items: PlanItem[]): Promise<PlanItemDto[]> {
-  const rows = items.length ? await m.find(PlanItemAssignee, { where: { planItemId: In(items.map((i) => i.id)) } }) : [];
+  const rows = await new PlansRepository(m).assigneesOf(items.map((i) => i.id));
   const people = new Map<string, string[]>();
   for (const r of rows) people.set(r.planItemId, [...(people.get(r.planItemId) ?? []), r.userId]);
   return items.map((i) => ({
@@ -32,14 +34,14 @@ export async function toPlanDtos(m: EntityManager, items: PlanItem[]): Promise<P
 }
 
 export async function findPlanItem(m: EntityManager, teamId: string, id: string): Promise<PlanItem> {
-  const item = await m.findOne(PlanItem, { where: { id, teamId }, lock: { mode: 'pessimistic_write' } });
+  const item = await new PlansRepository(m).findLocked(teamId, id);
   if (!item) throw notFound('No such plan item');
   return item;
 }
 
 /** The day's items, oldest first. */
 export function dayItems(m: EntityManager, teamId: string, day: string): Promise<PlanItem[]> {
-  return m.find(PlanItem, { where: { teamId, day }, order: { createdAt: 'ASC', id: 'ASC' } });
+  return new PlansRepository(m).dayItems(teamId, day);
 }
 
 /**
@@ -47,49 +49,25 @@ export function dayItems(m: EntityManager, teamId: string, day: string): Promise
  * and whatever the meeting itself touched.
  */
 export function meetingPlanItems(m: EntityManager, teamId: string, day: string, meetingId: string): Promise<PlanItem[]> {
-  return m
-    .createQueryBuilder(PlanItem, 'p')
-    .where('p.team_id = :teamId', { teamId })
-    .andWhere(
-      new Brackets((q) =>
-        q
-          .where('p.day = :day', { day })
-          .orWhere(
-            `p.day >= :from AND p.day < :day AND p.status IN ('open', 'carried') AND p.carried_to_id IS NULL`,
-            { from: addDays(day, -STEERING_LIMITS.carryOverDays), day },
-          )
-          .orWhere('p.last_meeting_id = :meetingId', { meetingId }),
-      ),
-    )
-    .orderBy('p.day', 'ASC')
-    .addOrderBy('p.created_at', 'ASC')
-    .addOrderBy('p.id', 'ASC')
-    .getMany();
+  return new PlansRepository(m).meetingItems(teamId, day, meetingId);
 }
 
 export async function absencesOn(m: EntityManager, teamId: string, day: string): Promise<string[]> {
-  return (await m.find(Absence, { where: { teamId, day }, order: { createdAt: 'ASC' } })).map((a) => a.userId);
+  return new PlansRepository(m).absentOn(teamId, day);
 }
 
 async function setAssignees(c: SteeringCtx, item: PlanItem, add: readonly string[], remove: readonly string[]): Promise<void> {
   await assertMembers(c.m, c.teamId, add, 'add');
-  if (remove.length) await c.m.delete(PlanItemAssignee, { planItemId: item.id, userId: In([...remove]) });
-  if (add.length) {
-    await c.m
-      .createQueryBuilder()
-      .insert()
-      .into(PlanItemAssignee)
-      .values(add.map((userId) => ({ planItemId: item.id, userId })))
-      .orIgnore()
-      .execute();
-  }
+  const plans = new PlansRepository(c.m);
+  await plans.removeAssignees(item.id, remove);
+  await plans.addAssignees(item.id, add);
 }
 
 /** Saves the item as changed now (also by this meeting, when there is one). */
 async function touch(c: SteeringCtx, item: PlanItem, patch: Partial<PlanItem> = {}): Promise<void> {
   Object.assign(item, patch);
   if (c.meetingId) item.lastMeetingId = c.meetingId;
-  await c.m.save(item);
+  await new PlansRepository(c.m).save(item);
 }
 
 export async function createPlanItem(
@@ -97,7 +75,7 @@ export async function createPlanItem(
   input: { day: string; title: string; time?: string; place?: string; notes?: string; assigneeIds?: string[] },
   carriedFromId: string | null = null,
 ): Promise<PlanItem> {
-  const item = c.m.create(PlanItem, {
+  const item = await new PlansRepository(c.m).create({
     teamId: c.teamId,
     day: input.day,
     title: input.title,
@@ -111,7 +89,6 @@ export async function createPlanItem(
     authorId: c.actor.userId,
     lastMeetingId: c.meetingId,
   });
-  await c.m.save(item);
   await setAssignees(c, item, input.assigneeIds ?? [], []);
   return item;
 }
@@ -137,7 +114,7 @@ export async function assignPlanItem(c: SteeringCtx, item: PlanItem, add: readon
 
 /** Replaces the people on an item (REST edits send the whole list). */
 export async function replaceAssignees(c: SteeringCtx, item: PlanItem, ids: readonly string[]): Promise<void> {
-  const current = (await c.m.find(PlanItemAssignee, { where: { planItemId: item.id } })).map((a) => a.userId);
+  const current = await new PlansRepository(c.m).assigneeIds(item.id);
   await assignPlanItem(c, item, ids.filter((u) => !current.includes(u)), current.filter((u) => !ids.includes(u)));
 }
 
@@ -158,12 +135,8 @@ export async function carryPlanItem(c: SteeringCtx, item: PlanItem, action: 'tak
     await touch(c, item, { status: 'dropped' });
     return [item];
   }
-  const people = (await c.m.find(PlanItemAssignee, { where: { planItemId: item.id } })).map((a) => a.userId);
-  const stillMembers = people.length
-    ? (await c.m.query(`SELECT user_id FROM team_members WHERE team_id = $1 AND user_id = ANY($2)`, [c.teamId, people])).map(
-        (r: { user_id: string }) => r.user_id,
-      )
-    : [];
+  const people = await new PlansRepository(c.m).assigneeIds(item.id);
+  const stillMembers = await new TeamsRepository(c.m).membersAmong(c.teamId, people);
   const next = await createPlanItem(
     c,
     { day: toDay, title: item.title, time: item.time, place: item.place, notes: item.notes, assigneeIds: stillMembers },
@@ -176,22 +149,14 @@ export async function carryPlanItem(c: SteeringCtx, item: PlanItem, action: 'tak
 /** Its author, or whoever may facilitate, deletes a plan item. */
 export async function deletePlanItem(c: SteeringCtx, item: PlanItem): Promise<void> {
   if (item.authorId !== c.actor.userId && !c.actor.mayFacilitate) throw forbidden('Only its author or the facilitator may delete it');
-  await c.m.delete(PlanItem, { id: item.id });
+  await new PlansRepository(c.m).delete(item.id);
 }
 
 /** Absent on a day: yourself, or anyone when you may facilitate. */
 export async function setAbsence(c: SteeringCtx, day: string, userId: string, absent: boolean): Promise<void> {
   if (userId !== c.actor.userId && !c.actor.mayFacilitate) throw forbidden('Only the facilitator may mark someone else absent');
   await assertMembers(c.m, c.teamId, [userId], 'userId');
-  if (absent) {
-    await c.m
-      .createQueryBuilder()
-      .insert()
-      .into(Absence)
-      .values({ teamId: c.teamId, day, userId, markedById: c.actor.userId })
-      .orIgnore()
-      .execute();
-  } else {
-    await c.m.delete(Absence, { teamId: c.teamId, day, userId });
-  }
+  const plans = new PlansRepository(c.m);
+  if (absent) await plans.markAbsent(c.teamId, day, userId, c.actor.userId);
+  else await plans.markPresent(c.teamId, day, userId);
 }

@@ -1,23 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne } from 'typeorm';
+import { EntityBase } from '../../common/base.entity.js';
+import { TeamOwnedEditedEntity } from '../../teams/team-owned.entity.js';
 import type { RiskSeverity, RiskStatus, RiskType } from '@tillit/protocol';
 import { Meeting } from '../../meetings/meeting.entity.js';
-import { Team } from '../../teams/team.entity.js';
 import { User } from '../../users/user.entity.js';
 
 /** A risk (might happen) or a disturbance (happened), with its owner, follow-up and what the team learned. */
 @Entity('risks')
 @Index(['teamId', 'status'])
-export class Risk {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+export class Risk extends TeamOwnedEditedEntity {
   @Column({ type: 'text' })
   type: RiskType;
 
@@ -69,12 +60,6 @@ export class Risk {
   @JoinColumn({ name: 'last_meeting_id' })
   lastMeeting?: Meeting;
 
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
-
   @Column({ type: 'timestamptz', nullable: true })
   resolvedAt: Date | null;
 }
@@ -82,17 +67,7 @@ export class Risk {
 /** A risk escalated to the team's manager: the strategic room answers the operational room. */
 @Entity('escalations')
 @Index(['teamId', 'status'])
-export class Escalation {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
-  @Column({ type: 'uuid' })
-  teamId: string;
-
-  @ManyToOne(() => Team, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'team_id' })
-  team?: Team;
-
+export class Escalation extends TeamOwnedEditedEntity {
   @Index()
   @Column({ type: 'uuid' })
   riskId: string;
@@ -131,19 +106,10 @@ export class Escalation {
   @ManyToOne(() => Meeting, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'last_meeting_id' })
   lastMeeting?: Meeting;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
-
-  @UpdateDateColumn({ type: 'timestamptz' })
-  updatedAt: Date;
 }
 
 @Entity('escalation_messages')
-export class EscalationMessage {
-  @PrimaryGeneratedColumn('uuid')
-  id: string;
-
+export class EscalationMessage extends EntityBase {
   @Index()
   @Column({ type: 'uuid' })
   escalationId: string;
@@ -161,7 +127,4 @@ export class EscalationMessage {
 
   @Column({ type: 'text' })
   text: string;
-
-  @CreateDateColumn({ type: 'timestamptz' })
-  createdAt: Date;
 }

@@ -14,9 +14,7 @@ import type { Response } from 'express';
 import type { z } from 'zod';
 import { type AuthContext, CurrentAuth } from '../../auth/auth.decorators.js';
 import { ApiZodBody, parseOrThrow, uuidParam, zodBody } from '../../common/zod.js';
-import { TeamMember } from '../../teams/team.entity.js';
 import { SteeringService } from '../steering.service.js';
-import { Escalation } from './risk.entity.js';
 import {
   closeEscalation,
   createRisk,
@@ -26,8 +24,8 @@ import {
   findRisk,
   replyToEscalation,
   riskLog,
-  risksCsv,
-  toEscalationDtos,
+  riskLogCsv,
+  teamEscalations,
   toRiskDto,
   updateRisk,
 } from './risks.js';
@@ -56,13 +54,7 @@ export class RisksController {
     @Res({ passthrough: true }) res: Response,
   ): Promise<string> {
     const q = parseOrThrow(RiskLogQuery, query);
-    const csv = await this.steering.run(auth.userId, teamId, async (c) => {
-      const risks = (await riskLog(c.m, teamId, q, c.now)).map(toRiskDto);
-      const members = await c.m.find(TeamMember, { where: { teamId }, relations: { user: true } });
-      const names = new Map(members.map((tm) => [tm.userId, tm.user!.displayName]));
-      const escalated = new Set((await c.m.find(Escalation, { where: { teamId } })).map((e) => e.riskId));
-      return risksCsv(risks, names, escalated, c.now);
-    });
+    const csv = await this.steering.run(auth.userId, teamId, (c) => riskLogCsv(c, q));
     res.setHeader('content-disposition', `attachment; filename="risks-${new Date().toISOString().slice(0, 10)}.csv"`);
     // A byte-order mark so that spreadsheet programs read å, ä and ö right.
     return `\uFEFF${csv}`;
@@ -107,14 +99,7 @@ export class RisksController {
   @Get('escalations')
   escalations(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Query() query: Record<string, unknown>): Promise<EscalationDto[]> {
     const q = parseOrThrow(EscalationsQuery, query);
-    return this.steering.run(auth.userId, teamId, async ({ m }) => {
-      const rows = await m.find(Escalation, {
-        where: { teamId, ...(q.status === 'all' ? {} : { status: q.status }) },
-        order: { createdAt: q.status === 'open' ? 'ASC' : 'DESC' },
-        take: 200,
-      });
-      return toEscalationDtos(m, rows);
-    });
+    return this.steering.run(auth.userId, teamId, ({ m }) => teamEscalations(m, teamId, q.status));
   }
 
   @Post('escalations/:escalationId/messages')

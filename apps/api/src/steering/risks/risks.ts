@@ -8,11 +8,13 @@ import {
   type RiskStatus,
   type UpdateRiskBody,
 } from '@tillit/protocol';
-import { type EntityManager, In } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { forbidden, notFound } from '../../common/app-error.js';
+import { TeamsRepository } from '../../teams/teams.repository.js';
 import { assertMembers, conflict, isManager, type SteeringCtx } from '../steering.context.js';
-import { Escalation, EscalationMessage, Risk } from './risk.entity.js';
+import type { Escalation, Risk } from './risk.entity.js';
+import { RisksRepository } from './risks.repository.js';
 
 export const toRiskDto = (r: Risk): RiskDto => ({
   id: r.id,
@@ -33,10 +35,9 @@ export const toRiskDto = (r: Risk): RiskDto => ({
 });
 
 export async function toEscalationDtos(m: EntityManager, rows: Escalation[]): Promise<EscalationDto[]> {
-  const risks = rows.length ? await m.find(Risk, { where: { id: In([...new Set(rows.map((e) => e.riskId))]) } }) : [];
-  const messages = rows.length
-    ? await m.find(EscalationMessage, { where: { escalationId: In(rows.map((e) => e.id)) }, order: { createdAt: 'ASC', id: 'ASC' } })
-    : [];
+  const repo = new RisksRepository(m);
+  const risks = await repo.risks([...new Set(rows.map((e) => e.riskId))]);
+  const messages = await repo.messagesOf(rows.map((e) => e.id));
   return rows.map((e) => ({
     id: e.id,
     teamId: e.teamId,
@@ -56,13 +57,13 @@ export async function toEscalationDtos(m: EntityManager, rows: Escalation[]): Pr
 }
 
 export async function findRisk(m: EntityManager, teamId: string, id: string): Promise<Risk> {
-  const risk = await m.findOne(Risk, { where: { id, teamId }, lock: { mode: 'pessimistic_write' } });
+  const risk = await new RisksRepository(m).findRiskLocked(teamId, id);
   if (!risk) throw notFound('No such risk');
   return risk;
 }
 
 export async function findEscalation(m: EntityManager, teamId: string, id: string): Promise<Escalation> {
-  const e = await m.findOne(Escalation, { where: { id, teamId }, lock: { mode: 'pessimistic_write' } });
+  const e = await new RisksRepository(m).findEscalationLocked(teamId, id);
   if (!e) throw notFound('No such escalation');
   return e;
 }
@@ -71,23 +72,21 @@ const touched = (c: SteeringCtx) => (c.meetingId ? { lastMeetingId: c.meetingId 
 
 export async function createRisk(c: SteeringCtx, input: z.output<typeof CreateRiskBody>): Promise<Risk> {
   if (input.ownerId) await assertMembers(c.m, c.teamId, [input.ownerId], 'ownerId');
-  return c.m.save(
-    c.m.create(Risk, {
-      teamId: c.teamId,
-      type: input.type,
-      description: input.description,
-      category: input.category || null,
-      severity: input.severity,
-      ownerId: input.ownerId ?? null,
-      followUpDate: input.followUpDate ?? null,
-      status: 'open',
-      learning: input.learning ?? '',
-      authorId: c.actor.userId,
-      originMeetingId: c.meetingId,
-      lastMeetingId: c.meetingId,
-      resolvedAt: null,
-    }),
-  );
+  return new RisksRepository(c.m).createRisk({
+    teamId: c.teamId,
+    type: input.type,
+    description: input.description,
+    category: input.category || null,
+    severity: input.severity,
+    ownerId: input.ownerId ?? null,
+    followUpDate: input.followUpDate ?? null,
+    status: 'open',
+    learning: input.learning ?? '',
+    authorId: c.actor.userId,
+    originMeetingId: c.meetingId,
+    lastMeetingId: c.meetingId,
+    resolvedAt: null,
+  });
 }
 
 export async function updateRisk(c: SteeringCtx, risk: Risk, input: z.output<typeof UpdateRiskBody>): Promise<Risk> {
@@ -104,30 +103,30 @@ export async function updateRisk(c: SteeringCtx, risk: Risk, input: z.output<typ
     risk.resolvedAt = input.status === 'resolved' ? c.now : null;
   }
   Object.assign(risk, touched(c));
-  return c.m.save(risk);
+  return new RisksRepository(c.m).saveRisk(risk);
 }
 
 /** One open escalation per risk; the team's managers answer it. */
 export async function escalateRisk(c: SteeringCtx, risk: Risk, note: string | undefined): Promise<Escalation> {
-  if (await c.m.existsBy(Escalation, { riskId: risk.id, status: 'open' })) throw conflict('This risk is already escalated');
-  return c.m.save(
-    c.m.create(Escalation, {
-      teamId: c.teamId,
-      riskId: risk.id,
-      status: 'open',
-      note: note ?? '',
-      escalatedById: c.actor.userId,
-      closedById: null,
-      closedAt: null,
-      lastMeetingId: c.meetingId,
-    }),
-  );
+  const risks = new RisksRepository(c.m);
+  if (await risks.hasOpenEscalation(risk.id)) throw conflict('This risk is already escalated');
+  return risks.createEscalation({
+    teamId: c.teamId,
+    riskId: risk.id,
+    status: 'open',
+    note: note ?? '',
+    escalatedById: c.actor.userId,
+    closedById: null,
+    closedAt: null,
+    lastMeetingId: c.meetingId,
+  });
 }
 
 export async function replyToEscalation(c: SteeringCtx, e: Escalation, text: string): Promise<void> {
-  await c.m.insert(EscalationMessage, { escalationId: e.id, authorId: c.actor.userId, text });
+  const risks = new RisksRepository(c.m);
+  await risks.addMessage(e.id, c.actor.userId, text);
   Object.assign(e, touched(c), { updatedAt: c.now });
-  await c.m.save(e);
+  await risks.saveEscalation(e);
 }
 
 /** A manager, an organisation admin or whoever escalated it closes an escalation. */
@@ -135,11 +134,11 @@ export async function closeEscalation(c: SteeringCtx, e: Escalation): Promise<vo
   if (!isManager(c.actor) && e.escalatedById !== c.actor.userId) throw forbidden('Only a manager or whoever escalated it may close it');
   if (e.status === 'closed') throw conflict('The escalation is already closed');
   Object.assign(e, touched(c), { status: 'closed', closedAt: c.now, closedById: c.actor.userId });
-  await c.m.save(e);
+  await new RisksRepository(c.m).saveEscalation(e);
 }
 
 export async function escalationDto(m: EntityManager, id: string): Promise<EscalationDto> {
-  const [dto] = await toEscalationDtos(m, [await m.findOneByOrFail(Escalation, { id })]);
+  const [dto] = await toEscalationDtos(m, [await new RisksRepository(m).escalation(id)]);
   return dto!;
 }
 
@@ -148,16 +147,17 @@ const STATUS_RANK: Record<RiskStatus, number> = { open: 1, 'in-progress': 2, res
 
 /** The risk log: filtered in SQL, sorted here (at most a few thousand rows per team). */
 export async function riskLog(m: EntityManager, teamId: string, q: z.output<typeof RiskLogQuery>, now: Date): Promise<Risk[]> {
-  const qb = m.createQueryBuilder(Risk, 'r').where('r.team_id = :teamId', { teamId });
-  if (q.status === 'unresolved') qb.andWhere(`r.status <> 'resolved'`);
-  else if (q.status !== 'all') qb.andWhere('r.status = :status', { status: q.status });
-  if (q.severity) qb.andWhere('r.severity = :severity', { severity: q.severity });
-  if (q.type) qb.andWhere('r.type = :type', { type: q.type });
-  if (q.ownerId) qb.andWhere('r.owner_id = :ownerId', { ownerId: q.ownerId });
-  if (q.minAgeDays !== undefined) {
-    qb.andWhere('r.created_at <= :cutoff', { cutoff: new Date(now.getTime() - q.minAgeDays * 86_400_000) });
-  }
-  const rows = await qb.orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'ASC').limit(5000).getMany();
+  const rows = await new RisksRepository(m).log(
+    teamId,
+    {
+      status: q.status,
+      ...(q.severity ? { severity: q.severity } : {}),
+      ...(q.type ? { type: q.type } : {}),
+      ...(q.ownerId ? { ownerId: q.ownerId } : {}),
+      ...(q.minAgeDays !== undefined ? { createdBefore: new Date(now.getTime() - q.minAgeDays * 86_400_000) } : {}),
+    },
+    5000,
+  );
   const key = (r: Risk): number | string => {
     switch (q.sort) {
       case 'severity':
@@ -180,6 +180,19 @@ export async function riskLog(m: EntityManager, teamId: string, q: z.output<type
     if (ka > kb) return dir;
     return b.createdAt.getTime() - a.createdAt.getTime();
   });
+}
+
+/** The team's escalations with this status (or all) with their threads; open ones oldest first, closed ones newest first. */
+export async function teamEscalations(m: EntityManager, teamId: string, status: Escalation['status'] | 'all'): Promise<EscalationDto[]> {
+  return toEscalationDtos(m, await new RisksRepository(m).escalationsOf(teamId, status, 200));
+}
+
+/** The filtered risk log as CSV, with owners' names and whether each risk was ever escalated. */
+export async function riskLogCsv(c: SteeringCtx, q: z.output<typeof RiskLogQuery>): Promise<string> {
+  const risks = (await riskLog(c.m, c.teamId, q, c.now)).map(toRiskDto);
+  const names = await new TeamsRepository(c.m).memberNames(c.teamId);
+  const escalated = await new RisksRepository(c.m).escalatedRiskIds(c.teamId);
+  return risksCsv(risks, names, escalated, c.now);
 }
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */

@@ -4,9 +4,11 @@
  */
 import { type CreateForumBody, type Locale, PhaseTemplates, type SteeringSettingsDto } from '@tillit/protocol';
 import type { EntityManager } from 'typeorm';
-import { Forum } from '../../forums/forum.entity.js';
-import { User } from '../../users/user.entity.js';
-import { SteeringSettings } from './steering-settings.entity.js';
+import type { Forum } from '../../forums/forum.entity.js';
+import { ForumsRepository } from '../../forums/forums.repository.js';
+import { UsersRepository } from '../../users/users.repository.js';
+import type { SteeringSettings } from './steering-settings.entity.js';
+import { SteeringSettingsRepository } from './steering-settings.repository.js';
 
 type Which = 'morning' | 'afternoon';
 
@@ -69,21 +71,19 @@ export function readyMadeForum(which: Which, locale: Locale): Required<Pick<Crea
 
 async function createForum(m: EntityManager, teamId: string, which: Which, locale: Locale, userId: string | null): Promise<Forum> {
   const template = readyMadeForum(which, locale);
-  return m.save(
-    m.create(Forum, {
-      teamId,
-      kind: which === 'morning' ? 'daily-morning' : 'daily-afternoon',
-      name: template.name,
-      schedule: template.schedule,
-      phases: template.phases,
-      facilitation: { mode: 'rotating' },
-      createdById: userId,
-    }),
-  );
+  return new ForumsRepository(m).create({
+    teamId,
+    kind: which === 'morning' ? 'daily-morning' : 'daily-afternoon',
+    name: template.name,
+    schedule: template.schedule,
+    phases: template.phases,
+    facilitation: { mode: 'rotating' },
+    createdById: userId,
+  });
 }
 
 async function localeOf(m: EntityManager, userId: string): Promise<Locale> {
-  return (await m.findOneBy(User, { id: userId }))?.locale ?? 'sv';
+  return (await new UsersRepository(m).findById(userId))?.locale ?? 'sv';
 }
 
 /**
@@ -93,31 +93,28 @@ async function localeOf(m: EntityManager, userId: string): Promise<Locale> {
 export async function provisionSteering(m: EntityManager, teamId: string, userId: string): Promise<SteeringSettings> {
   const locale = await localeOf(m, userId);
   const t = TEXT[locale];
-  const inserted = (await m.query(
-    `INSERT INTO steering_settings (team_id, value_tags, risk_categories) VALUES ($1, $2, $3)
-     ON CONFLICT (team_id) DO NOTHING RETURNING team_id`,
-    [teamId, JSON.stringify(t.valueTags), JSON.stringify(t.riskCategories)],
-  )) as unknown[];
-  if (inserted.length > 0) {
+  const settings = new SteeringSettingsRepository(m);
+  if (await settings.createIfAbsent(teamId, t.valueTags, t.riskCategories)) {
     const morning = await createForum(m, teamId, 'morning', locale, userId);
     const afternoon = await createForum(m, teamId, 'afternoon', locale, userId);
-    await m.update(SteeringSettings, { teamId }, { morningForumId: morning.id, afternoonForumId: afternoon.id });
+    await settings.update(teamId, { morningForumId: morning.id, afternoonForumId: afternoon.id });
   }
-  return m.findOneByOrFail(SteeringSettings, { teamId });
+  return settings.get(teamId);
 }
 
 /** Switches a ready-made forum on (made anew from the template) or off (deleted; its meetings stay as history). */
 export async function switchReadyMade(m: EntityManager, settings: SteeringSettings, which: Which, on: boolean, userId: string): Promise<void> {
   const key = which === 'morning' ? 'morningForumId' : 'afternoonForumId';
-  const current = settings[key] ? await m.findOneBy(Forum, { id: settings[key]!, teamId: settings.teamId }) : null;
+  const forums = new ForumsRepository(m);
+  const current = settings[key] ? await forums.find(settings.teamId, settings[key]!) : null;
   if (on && !current) {
     const forum = await createForum(m, settings.teamId, which, await localeOf(m, userId), userId);
     settings[key] = forum.id;
   } else if (!on && current) {
-    await m.delete(Forum, { id: current.id });
+    await forums.delete(settings.teamId, current.id);
     settings[key] = null;
   }
-  await m.update(SteeringSettings, { teamId: settings.teamId }, { [key]: settings[key] });
+  await new SteeringSettingsRepository(m).update(settings.teamId, { [key]: settings[key] });
 }
 
 export const toSettingsDto = (s: SteeringSettings): SteeringSettingsDto => ({

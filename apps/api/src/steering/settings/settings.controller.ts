@@ -7,7 +7,7 @@ import { ApiZodBody, uuidParam, zodBody } from '../../common/zod.js';
 import { FACILITATORS } from '../../teams/team-access.service.js';
 import { SteeringService } from '../steering.service.js';
 import { provisionSteering, switchReadyMade, toSettingsDto } from './ready-made.js';
-import { SteeringSettings } from './steering-settings.entity.js';
+import { SteeringSettingsRepository } from './steering-settings.repository.js';
 import { TeamChanges } from '../../live/team-changed.js';
 
 @ApiTags('steering')
@@ -38,7 +38,7 @@ export class SteeringSettingsController {
         const settings = await provisionSteering(m, teamId, auth.userId);
         if (body.valueTags) settings.valueTags = body.valueTags;
         if (body.riskCategories) settings.riskCategories = body.riskCategories;
-        await m.update(SteeringSettings, { teamId }, { valueTags: settings.valueTags, riskCategories: settings.riskCategories });
+        await new SteeringSettingsRepository(m).update(teamId, { valueTags: settings.valueTags, riskCategories: settings.riskCategories });
         if (body.morningForum !== undefined) await switchReadyMade(m, settings, 'morning', body.morningForum, auth.userId);
         if (body.afternoonForum !== undefined) await switchReadyMade(m, settings, 'afternoon', body.afternoonForum, auth.userId);
         return toSettingsDto(settings);

@@ -21,22 +21,14 @@ import {
   TEAM_TIME_ZONE,
   todayIn,
 } from '@tillit/protocol';
-import { type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { toItemDto } from '../items/item.dto.js';
-import { Item } from '../items/item.entity.js';
-import { TeamMember } from '../teams/team.entity.js';
-import {
-  ImprovementCycle,
-  ImprovementField,
-  ImprovementFieldVersion,
-  ImprovementIdea,
-  ImprovementMeasure,
-  ImprovementPoint,
-} from './improvement.entities.js';
+import type { Item } from '../items/item.entity.js';
+import { TeamsRepository } from '../teams/teams.repository.js';
+import type { ImprovementCycle, ImprovementField, ImprovementFieldVersion, ImprovementIdea, ImprovementMeasure } from './improvement.entities.js';
 import { itemStatusOf, statusFromItem, toConflictDto, toCycleDto, toFieldDto } from './improvement.dto.js';
-import { findOrigins } from './improvement.origins.js';
-import { loadIdea, loadMeasure } from './improvement.repository.js';
+import { findOrigins, ImprovementRepository, loadIdea, loadMeasure } from './improvement.repository.js';
 
 export interface OpContext {
   m: EntityManager;
@@ -52,6 +44,8 @@ export interface OpContext {
 /** Edits by the same person within this time (and with nobody else in between) make one version. */
 const COALESCE_MS = 5 * 60_000;
 
+const repo = (ctx: OpContext) => new ImprovementRepository(ctx.m);
+
 const invalid = (path: string, message: string) =>
   new AppError(ErrorCode.ValidationFailed, 'The request is not valid', { issues: [{ path, message }] });
 
@@ -62,39 +56,28 @@ const invalid = (path: string, message: string) =>
 
 /** The idea's item, locked, and its improvement row (created on first change). */
 export async function lockIdea(ctx: OpContext, ideaId: string): Promise<{ item: Item; idea: ImprovementIdea }> {
-  const item = await ctx.m.findOne(Item, { where: { id: ideaId, teamId: ctx.teamId }, lock: { mode: 'pessimistic_write' } });
+  const item = await repo(ctx).lockItem(ctx.teamId, ideaId);
   if (!item || item.kind !== 'idea') throw notFound('No such idea');
-  await ctx.m
-    .createQueryBuilder()
-    .insert()
-    .into(ImprovementIdea)
-    .values({ itemId: item.id, teamId: ctx.teamId, status: statusFromItem(item.status) })
-    .orIgnore()
-    .execute();
-  const idea = await ctx.m.findOneByOrFail(ImprovementIdea, { itemId: item.id });
+  const idea = await repo(ctx).ideaRow({ itemId: item.id, teamId: ctx.teamId, status: statusFromItem(item.status) });
   return { item, idea };
 }
 
 async function assertMember(ctx: OpContext, userId: string, path: string): Promise<void> {
-  if (!(await ctx.m.existsBy(TeamMember, { teamId: ctx.teamId, userId }))) throw invalid(path, 'not a member of the team');
+  if (!(await new TeamsRepository(ctx.m).isMember(ctx.teamId, userId))) throw invalid(path, 'not a member of the team');
 }
 
 async function assertOrigin(ctx: OpContext, originId: string): Promise<void> {
   if (!(await findOrigins(ctx.m, ctx.teamId, [originId])).has(originId)) throw invalid('originId', 'no such risk or disturbance');
 }
 
-/**
- * Marks what a live meeting touched, so its snapshot keeps showing it. Raw SQL: this bookkeeping must not
- * change `updated_at`, which clients hold from the last event about the idea.
- */
+/** Marks what a live meeting touched, so its snapshot keeps showing it. */
 async function touch(ctx: OpContext, ideaId: string, item = false): Promise<void> {
   if (!ctx.meetingId) return;
-  await ctx.m.query(`UPDATE improvement_ideas SET last_meeting_id = $1 WHERE item_id = $2`, [ctx.meetingId, ideaId]);
-  if (item) await ctx.m.query(`UPDATE items SET last_meeting_id = $1 WHERE id = $2`, [ctx.meetingId, ideaId]);
+  await repo(ctx).markTouched(ctx.meetingId, ideaId, item);
 }
 
 export async function ideaWithItem(ctx: OpContext, ideaId: string): Promise<{ idea: IdeaDto; item: ItemDto }> {
-  const item = await ctx.m.findOneByOrFail(Item, { id: ideaId });
+  const item = await repo(ctx).item(ideaId);
   return { idea: await loadIdea(ctx.m, ctx.teamId, ideaId), item: toItemDto(item) };
 }
 
@@ -113,11 +96,11 @@ export async function updateIdea(ctx: OpContext, ideaId: string, c: IdeaChanges)
   if (c.ownerId !== undefined) row.ownerId = c.ownerId;
   if (c.originId !== undefined) row.originId = c.originId;
   if (c.status !== undefined) row.status = c.status;
-  if (Object.keys(row).length) await ctx.m.update(ImprovementIdea, { itemId: ideaId }, row);
+  if (Object.keys(row).length) await repo(ctx).updateIdeaRow(ideaId, row);
   const itemChanges: { text?: string; status?: Item['status'] } = {};
   if (c.title !== undefined) itemChanges.text = c.title;
   if (c.status !== undefined) itemChanges.status = itemStatusOf(c.status);
-  if (Object.keys(itemChanges).length) await ctx.m.update(Item, { id: ideaId }, itemChanges);
+  if (Object.keys(itemChanges).length) await repo(ctx).updateItem(ideaId, itemChanges);
   await touch(ctx, ideaId, true);
   return ideaWithItem(ctx, ideaId);
 }
@@ -135,23 +118,21 @@ export interface NewIdea {
 export async function createIdea(ctx: OpContext, body: NewIdea): Promise<IdeaDto> {
   if (body.ownerId) await assertMember(ctx, body.ownerId, 'ownerId');
   if (body.originId) await assertOrigin(ctx, body.originId);
-  const item = await ctx.m.save(
-    ctx.m.create(Item, {
-      teamId: ctx.teamId,
-      kind: 'idea',
-      text: body.title,
-      status: 'open',
-      authorId: ctx.actorId,
-      ownerId: null,
-      dueDate: null,
-      parentId: null,
-      notes: '',
-      originMeetingId: null,
-      originPhaseId: null,
-      lastMeetingId: null,
-    }),
-  );
-  await ctx.m.insert(ImprovementIdea, {
+  const item = await repo(ctx).createItem({
+    teamId: ctx.teamId,
+    kind: 'idea',
+    text: body.title,
+    status: 'open',
+    authorId: ctx.actorId,
+    ownerId: null,
+    dueDate: null,
+    parentId: null,
+    notes: '',
+    originMeetingId: null,
+    originPhaseId: null,
+    lastMeetingId: null,
+  });
+  await repo(ctx).insertIdeaRow({
     itemId: item.id,
     teamId: ctx.teamId,
     status: 'idea',
@@ -170,29 +151,27 @@ export async function createIdea(ctx: OpContext, body: NewIdea): Promise<IdeaDto
 /* ------------------------------------------------------------------------------------------------ */
 
 async function teamCycle(ctx: OpContext, cycleId: string): Promise<ImprovementCycle> {
-  const cycle = await ctx.m.findOneBy(ImprovementCycle, { id: cycleId, teamId: ctx.teamId });
+  const cycle = await repo(ctx).cycle(ctx.teamId, cycleId);
   if (!cycle) throw notFound('No such cycle');
   return cycle;
 }
 
 export async function addCycle(ctx: OpContext, ideaId: string, startedOn?: string): Promise<CycleDto> {
   await lockIdea(ctx, ideaId);
-  const count = await ctx.m.countBy(ImprovementCycle, { ideaId });
+  const count = await repo(ctx).countCycles(ideaId);
   if (count >= IMPROVEMENT_LIMITS.cyclesPerIdea) throw new AppError(ErrorCode.Conflict, 'This idea has as many cycles as it may have');
-  const last = await ctx.m.findOne(ImprovementCycle, { where: { ideaId }, order: { number: 'DESC' } });
-  const cycle = await ctx.m.save(
-    ctx.m.create(ImprovementCycle, {
-      ideaId,
-      teamId: ctx.teamId,
-      number: (last?.number ?? 0) + 1,
-      startedOn: startedOn ?? todayIn(TEAM_TIME_ZONE, ctx.now),
-      decision: null,
-      // Every cycle starts with one question to answer (Plan).
-      questionIds: [randomUUID()],
-    }),
-  );
+  const last = await repo(ctx).lastCycle(ideaId);
+  const cycle = await repo(ctx).createCycle({
+    ideaId,
+    teamId: ctx.teamId,
+    number: (last?.number ?? 0) + 1,
+    startedOn: startedOn ?? todayIn(TEAM_TIME_ZONE, ctx.now),
+    decision: null,
+    // Every cycle starts with one question to answer (Plan).
+    questionIds: [randomUUID()],
+  });
   await touch(ctx, ideaId);
-  return toCycleDto(await ctx.m.findOneByOrFail(ImprovementCycle, { id: cycle.id }));
+  return toCycleDto(await repo(ctx).cycleById(cycle.id));
 }
 
 export interface CycleChanges {
@@ -205,7 +184,7 @@ export interface CycleChanges {
 export async function updateCycle(ctx: OpContext, cycleId: string, c: CycleChanges): Promise<{ cycle: CycleDto; questionId: string | null }> {
   const found = await teamCycle(ctx, cycleId);
   await lockIdea(ctx, found.ideaId);
-  const cycle = await ctx.m.findOneByOrFail(ImprovementCycle, { id: cycleId });
+  const cycle = await repo(ctx).cycleById(cycleId);
   let questionIds = cycle.questionIds;
   let questionId: string | null = null;
   if (c.addQuestion) {
@@ -217,20 +196,15 @@ export async function updateCycle(ctx: OpContext, cycleId: string, c: CycleChang
     if (!questionIds.includes(c.removeQuestionId)) throw notFound('No such question');
     questionIds = questionIds.filter((q) => q !== c.removeQuestionId);
     // The texts go; their versions stay in the history.
-    await ctx.m
-      .createQueryBuilder()
-      .delete()
-      .from(ImprovementField)
-      .where('cycle_id = :cycleId AND key LIKE :prefix', { cycleId, prefix: `q:${cycleId}:${c.removeQuestionId}:%` })
-      .execute();
+    await repo(ctx).deleteFields(cycleId, `q:${cycleId}:${c.removeQuestionId}:`);
   }
-  await ctx.m.update(ImprovementCycle, { id: cycleId }, {
-    questionIds: questionIds as never,
+  await repo(ctx).updateCycle(cycleId, {
+    questionIds,
     ...(c.startedOn !== undefined ? { startedOn: c.startedOn } : {}),
     ...(c.decision !== undefined ? { decision: c.decision } : {}),
   });
   await touch(ctx, cycle.ideaId);
-  return { cycle: toCycleDto(await ctx.m.findOneByOrFail(ImprovementCycle, { id: cycleId })), questionId };
+  return { cycle: toCycleDto(await repo(ctx).cycleById(cycleId)), questionId };
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -256,8 +230,7 @@ async function target(ctx: OpContext, key: string): Promise<FieldTarget> {
   return { ideaId: cycle.ideaId, cycleId: cycle.id };
 }
 
-const lockField = (ctx: OpContext, key: string) =>
-  ctx.m.findOne(ImprovementField, { where: { key }, lock: { mode: 'pessimistic_write' } });
+const lockField = (ctx: OpContext, key: string) => repo(ctx).lockField(key);
 
 const heldByOther = (f: ImprovementField | null, ctx: OpContext) =>
   Boolean(f?.editorId && f.editorId !== ctx.actorId && f.editorUntil && f.editorUntil.getTime() > ctx.now.getTime());
@@ -269,13 +242,9 @@ export async function claimField(ctx: OpContext, key: string): Promise<FieldDto>
   const t = await target(ctx, key);
   const f = await lockField(ctx, key);
   if (heldByOther(f, ctx)) throw new AppError(ErrorCode.Conflict, 'Someone else is editing this field');
-  await ctx.m.upsert(
-    ImprovementField,
-    { key, ideaId: t.ideaId, cycleId: t.cycleId, editorId: ctx.actorId, editorUntil: leaseUntil(ctx) },
-    ['key'],
-  );
+  await repo(ctx).upsertField({ key, ideaId: t.ideaId, cycleId: t.cycleId, editorId: ctx.actorId, editorUntil: leaseUntil(ctx) });
   await touch(ctx, t.ideaId);
-  return toFieldDto(key, await ctx.m.findOneBy(ImprovementField, { key }));
+  return toFieldDto(key, await repo(ctx).field(key));
 }
 
 /** Gives up the lease (your own; the facilitator may free anyone's). */
@@ -284,9 +253,9 @@ export async function releaseField(ctx: OpContext, key: string): Promise<FieldDt
   const f = await lockField(ctx, key);
   if (f?.editorId) {
     if (heldByOther(f, ctx) && !ctx.isFacilitator) throw forbidden('Someone else is editing this field');
-    await ctx.m.update(ImprovementField, { key }, { editorId: null, editorUntil: null });
+    await repo(ctx).updateField(key, { editorId: null, editorUntil: null });
   }
-  return toFieldDto(key, await ctx.m.findOneBy(ImprovementField, { key }));
+  return toFieldDto(key, await repo(ctx).field(key));
 }
 
 export interface SaveOutcome {
@@ -305,32 +274,21 @@ export async function saveField(ctx: OpContext, key: string, text: string, baseR
   const f = await lockField(ctx, key);
   const current = f?.text ?? '';
   const rev = f?.rev ?? 0;
-  const changedByOther =
-    baseRev > rev ||
-    (rev > baseRev &&
-      (await ctx.m.existsBy(ImprovementFieldVersion, {
-        key,
-        kind: 'edit',
-        rev: MoreThan(baseRev),
-        userId: Not(ctx.actorId),
-      }))) ||
-    (rev > baseRev && (await ctx.m.existsBy(ImprovementFieldVersion, { key, kind: 'edit', rev: MoreThan(baseRev), userId: IsNull() })));
+  const changedByOther = baseRev > rev || (rev > baseRev && (await repo(ctx).editedByOtherSince(key, baseRev, ctx.actorId)));
   const blocked = heldByOther(f, ctx) || changedByOther;
 
   if (blocked && text !== current) {
-    const version = await ctx.m.save(
-      ctx.m.create(ImprovementFieldVersion, {
-        key,
-        ideaId: t.ideaId,
-        cycleId: t.cycleId,
-        rev: null,
-        kind: 'conflict',
-        text,
-        userId: ctx.actorId,
-        dismissed: false,
-        touchedAt: ctx.now,
-      }),
-    );
+    const version = await repo(ctx).createVersion({
+      key,
+      ideaId: t.ideaId,
+      cycleId: t.cycleId,
+      rev: null,
+      kind: 'conflict',
+      text,
+      userId: ctx.actorId,
+      dismissed: false,
+      touchedAt: ctx.now,
+    });
     await touch(ctx, t.ideaId);
     return { applied: false, field: toFieldDto(key, f), conflict: toConflictDto(version) };
   }
@@ -338,19 +296,15 @@ export async function saveField(ctx: OpContext, key: string, text: string, baseR
   const editor = release ? { editorId: null, editorUntil: null } : { editorId: ctx.actorId, editorUntil: leaseUntil(ctx) };
   if (text === current) {
     // Nothing new to keep: only the lease changes (unless someone else holds it).
-    if (f && !heldByOther(f, ctx)) await ctx.m.update(ImprovementField, { key }, editor);
+    if (f && !heldByOther(f, ctx)) await repo(ctx).updateField(key, editor);
   } else {
     const next = rev + 1;
-    await ctx.m.upsert(
-      ImprovementField,
-      { key, ideaId: t.ideaId, cycleId: t.cycleId, text, rev: next, updatedById: ctx.actorId, updatedAt: ctx.now, ...editor },
-      ['key'],
-    );
-    const last = await ctx.m.findOne(ImprovementFieldVersion, { where: { key, kind: 'edit' }, order: { touchedAt: 'DESC', id: 'DESC' } });
+    await repo(ctx).upsertField({ key, ideaId: t.ideaId, cycleId: t.cycleId, text, rev: next, updatedById: ctx.actorId, updatedAt: ctx.now, ...editor });
+    const last = await repo(ctx).lastEdit(key);
     if (last && last.userId === ctx.actorId && last.rev === rev && ctx.now.getTime() - last.touchedAt.getTime() < COALESCE_MS) {
-      await ctx.m.update(ImprovementFieldVersion, { id: last.id }, { text, rev: next, touchedAt: ctx.now });
+      await repo(ctx).updateVersion(last.id, { text, rev: next, touchedAt: ctx.now });
     } else {
-      await ctx.m.insert(ImprovementFieldVersion, {
+      await repo(ctx).insertVersion({
         key,
         ideaId: t.ideaId,
         cycleId: t.cycleId,
@@ -364,16 +318,16 @@ export async function saveField(ctx: OpContext, key: string, text: string, baseR
     }
   }
   await touch(ctx, t.ideaId);
-  return { applied: true, field: toFieldDto(key, await ctx.m.findOneBy(ImprovementField, { key })), conflict: null };
+  return { applied: true, field: toFieldDto(key, await repo(ctx).field(key)), conflict: null };
 }
 
 /** Hides a conflict (it stays in the history): its author or the facilitator. */
 export async function dismissConflict(ctx: OpContext, conflictId: string): Promise<void> {
-  const v = await ctx.m.findOneBy(ImprovementFieldVersion, { id: conflictId, kind: 'conflict' });
-  const team = v ? await ctx.m.existsBy(ImprovementIdea, { itemId: v.ideaId, teamId: ctx.teamId }) : false;
+  const v = await repo(ctx).conflict(conflictId);
+  const team = v ? await repo(ctx).ideaInTeam(ctx.teamId, v.ideaId) : false;
   if (!v || !team) throw notFound('No such conflict');
   if (v.userId !== ctx.actorId && !ctx.isFacilitator) throw forbidden('Only its author or the facilitator may dismiss it');
-  await ctx.m.update(ImprovementFieldVersion, { id: v.id }, { dismissed: true });
+  await repo(ctx).updateVersion(v.id, { dismissed: true });
 }
 
 /** A field's history, newest first (every saved version and every conflict). */
@@ -381,9 +335,9 @@ export async function fieldHistory(ctx: OpContext, key: string): Promise<Improve
   const parsed = parseFieldKey(key);
   if (!parsed) throw notFound();
   const ideaId =
-    parsed.scope === 'idea' ? parsed.ideaId : (await ctx.m.findOneBy(ImprovementCycle, { id: parsed.cycleId, teamId: ctx.teamId }))?.ideaId;
-  if (!ideaId || !(await ctx.m.existsBy(Item, { id: ideaId, teamId: ctx.teamId, kind: 'idea' }))) throw notFound();
-  return ctx.m.find(ImprovementFieldVersion, { where: { key }, order: { touchedAt: 'DESC', id: 'DESC' }, take: 200 });
+    parsed.scope === 'idea' ? parsed.ideaId : (await repo(ctx).cycle(ctx.teamId, parsed.cycleId))?.ideaId;
+  if (!ideaId || !(await repo(ctx).ideaItemExists(ctx.teamId, ideaId))) throw notFound();
+  return repo(ctx).history(key, 200);
 }
 
 /* ------------------------------------------------------------------------------------------------ */
@@ -400,17 +354,17 @@ export interface MeasureFields {
 }
 
 async function teamMeasure(ctx: OpContext, measureId: string): Promise<ImprovementMeasure> {
-  const measure = await ctx.m.findOneBy(ImprovementMeasure, { id: measureId, teamId: ctx.teamId });
+  const measure = await repo(ctx).measure(ctx.teamId, measureId);
   if (!measure) throw notFound('No such measure');
   return measure;
 }
 
 export async function createMeasure(ctx: OpContext, ideaId: string, f: Required<MeasureFields>): Promise<MeasureDto> {
   await lockIdea(ctx, ideaId);
-  if ((await ctx.m.countBy(ImprovementMeasure, { ideaId })) >= IMPROVEMENT_LIMITS.measuresPerIdea) {
+  if ((await repo(ctx).countMeasures(ideaId)) >= IMPROVEMENT_LIMITS.measuresPerIdea) {
     throw new AppError(ErrorCode.Conflict, 'This idea has as many measures as it may have');
   }
-  const saved = await ctx.m.save(ctx.m.create(ImprovementMeasure, { ideaId, teamId: ctx.teamId, ...f }));
+  const saved = await repo(ctx).createMeasure({ ideaId, teamId: ctx.teamId, ...f });
   await touch(ctx, ideaId);
   return loadMeasure(ctx.m, saved.id);
 }
@@ -420,7 +374,7 @@ export async function updateMeasure(ctx: OpContext, measureId: string, f: Measur
   if (ideaId && measure.ideaId !== ideaId) throw notFound('No such measure');
   await lockIdea(ctx, measure.ideaId);
   const changes = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-  if (Object.keys(changes).length) await ctx.m.update(ImprovementMeasure, { id: measureId }, changes);
+  if (Object.keys(changes).length) await repo(ctx).updateMeasure(measureId, changes);
   await touch(ctx, measure.ideaId);
   return loadMeasure(ctx.m, measureId);
 }
@@ -428,26 +382,26 @@ export async function updateMeasure(ctx: OpContext, measureId: string, f: Measur
 export async function addPoint(ctx: OpContext, measureId: string, p: { date: string; value: number; note: string }): Promise<{ measure: MeasureDto; pointId: string }> {
   const measure = await teamMeasure(ctx, measureId);
   await lockIdea(ctx, measure.ideaId);
-  if ((await ctx.m.countBy(ImprovementPoint, { measureId })) >= IMPROVEMENT_LIMITS.pointsPerMeasure) {
+  if ((await repo(ctx).countPoints(measureId)) >= IMPROVEMENT_LIMITS.pointsPerMeasure) {
     throw new AppError(ErrorCode.Conflict, 'This measure has as many points as it may have');
   }
-  const point = await ctx.m.save(ctx.m.create(ImprovementPoint, { measureId, date: p.date, value: p.value, note: p.note, authorId: ctx.actorId }));
+  const point = await repo(ctx).createPoint({ measureId, date: p.date, value: p.value, note: p.note, authorId: ctx.actorId });
   await touch(ctx, measure.ideaId);
   return { measure: await loadMeasure(ctx.m, measureId), pointId: point.id };
 }
 
 export async function deletePoint(ctx: OpContext, pointId: string): Promise<MeasureDto> {
-  const point = await ctx.m.findOneBy(ImprovementPoint, { id: pointId });
-  const measure = point ? await ctx.m.findOneBy(ImprovementMeasure, { id: point.measureId, teamId: ctx.teamId }) : null;
+  const point = await repo(ctx).point(pointId);
+  const measure = point ? await repo(ctx).measure(ctx.teamId, point.measureId) : null;
   if (!point || !measure) throw notFound('No such data point');
   await lockIdea(ctx, measure.ideaId);
   if (point.authorId !== ctx.actorId && !ctx.isFacilitator) throw forbidden('Only its author or the facilitator may remove it');
-  await ctx.m.delete(ImprovementPoint, { id: pointId });
+  await repo(ctx).deletePoint(pointId);
   await touch(ctx, measure.ideaId);
   return loadMeasure(ctx.m, measure.id);
 }
 
 /** Ideas of the team with these ids exist (for the pdsa focus). */
 export async function assertIdea(ctx: OpContext, ideaId: string): Promise<void> {
-  if (!(await ctx.m.existsBy(Item, { id: ideaId, teamId: ctx.teamId, kind: In(['idea']) }))) throw notFound('No such idea');
+  if (!(await repo(ctx).ideaItemExists(ctx.teamId, ideaId))) throw notFound('No such idea');
 }
