@@ -2,6 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { en } from '../../../web/src/locales/en.ts';
 import { sv } from '../../../web/src/locales/sv.ts';
+import { scaled } from './time.ts';
 
 export type Lang = 'sv' | 'en';
 /** The web's own dictionaries: tests look for exactly what a person sees, in either language. */
@@ -69,7 +70,7 @@ export class TillitApp {
   /** Switches the language with the switch in the header and waits until the page shows it. */
   async switchLanguage(lang: Lang): Promise<void> {
     const saved = this.page
-      .waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH', { timeout: 3_000 })
+      .waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH', { timeout: scaled(3_000) })
       .catch(() => null);
     await this.page.getByRole('group', { name: this.t.language.label }).getByRole('button', { name: text[lang].language[lang] }).click();
     this.lang = lang;
