@@ -28,7 +28,8 @@ test('SIGTERM while participants add items: every acknowledged item is saved, cl
   drop = db.drop;
   // A long grace period: on a loaded machine the queue may take a while, and this test is not about cutting off.
   node = await startNode({ DATABASE_URL: db.url, LOG_LEVEL: 'info', TILLIT_SHUTDOWN_GRACE_SECONDS: String(scaled(30)) });
-  const exited = new Promise<number | null>((resolve) => node!.child.once('exit', (code) => resolve(code)));
+  // 'close', not 'exit': by then everything it printed has been read too, so the steps below are all there.
+  const exited = new Promise<number | null>((resolve) => node!.child.once('close', (code) => resolve(code)));
   const w = await meetingWorld(node.url);
   for (const p of [w.facilitator, w.member, w.admin]) {
     const c = await LiveClient.connect(node.url, p);
