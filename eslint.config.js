@@ -12,7 +12,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false }],
+      '@typescript-eslint/consistent-type-imports': [
+        'error',
+        { fixStyle: 'inline-type-imports', disallowTypeAnnotations: false },
+      ],
       'no-console': 'off',
     },
   },
@@ -24,6 +27,24 @@ export default tseslint.config(
   {
     files: ['apps/api/test/**/*.ts', '**/*.test.ts', 'apps/e2e/**/*.ts', 'apps/bench/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
+  {
+    // Type-aware rules only where a dropped or misplaced promise does harm: the server (a rejected promise nobody
+    // awaits is a lost write or a crashed process) and the web (an unawaited mutation is an error nobody sees).
+    // Typed linting costs a type check per package, so it stays off for the rest.
+    files: ['apps/api/{src,test}/**/*.ts', 'apps/web/src/**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
+  {
+    // TEMPORARY, until the lead fixes it after merging the shape branches (issue 11): the files that break the
+    // promise rules above today, as warnings so the branch stays green. Delete this block with the fix.
+    //   apps/api/src/live/live.gateway.ts:66 — the async handshake passed to socket.io's server.use()
+    files: ['apps/api/src/live/live.gateway.ts'],
+    rules: { '@typescript-eslint/no-misused-promises': 'warn' },
   },
   {
     files: ['apps/web/**/*.{ts,tsx}'],

@@ -21,7 +21,8 @@ export default {
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   globalSetup: '<rootDir>/test/global-setup.mjs',
   globalTeardown: '<rootDir>/test/global-teardown.mjs',
-  testTimeout: 60000,
+  // The per-test timeout is set in test/jest.setup.ts, scaled by TILLIT_TEST_TIME_FACTOR (test/time.ts).
+  setupFilesAfterEnv: ['<rootDir>/test/jest.setup.ts'],
   maxWorkers: 2,
   reporters: ['default', ['<rootDir>/../../.ci/jest-results-reporter.mjs', { name: 'api' }]],
 };

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, devices } from '@playwright/test';
+import { scaled } from './tests/support/time.ts';
 
 /**
  * Runs the production build (`pnpm build` first): the API serves apps/web/dist on one free port,
@@ -61,8 +62,9 @@ export default defineConfig({
   workers: 2,
   retries: ci ? 1 : 0,
   forbidOnly: ci,
-  timeout: 60_000,
-  expect: { timeout: 10_000 },
+  // Every limit under the one time factor (tests/support/time.ts): a busy machine makes the run slower, not red.
+  timeout: scaled(60_000),
+  expect: { timeout: scaled(10_000) },
   reporter: [['list'], ['./results-reporter.ts'], ...(ci ? [['html', { open: 'never' }] as const] : [])],
   use: {
     ...devices['Desktop Chrome'],
@@ -89,7 +91,7 @@ export default defineConfig({
     cwd: here,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
-    timeout: 120_000,
+    timeout: scaled(120_000),
     stdout: 'ignore',
     stderr: 'pipe',
     env: {

@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { lastShutdownStep, shutdownStep } from './common/shutdown.js';
+import { exitWhenLogged, lastShutdownStep, shutdownStep } from './common/shutdown.js';
 import { type AppConfig, ConfigError, loadConfig } from './config/config.js';
 import { createApp } from './app.js';
 import { connectDatabase } from './database/connect.js';
@@ -48,7 +48,7 @@ function shutDownOnSignals(app: NestExpressApplication, config: AppConfig, stopD
     // Not unref'd: a shutdown stuck on a promise that never settles must end here, not in a quiet exit 0.
     setTimeout(() => {
       logger.error(`Shutdown did not finish within ${limitMs / 1000} s; it hung at: ${lastShutdownStep()}`);
-      process.exit(1);
+      exitWhenLogged(1);
     }, limitMs);
     try {
       shutdownStep(`${signal}: shutting down`);
@@ -58,10 +58,10 @@ function shutDownOnSignals(app: NestExpressApplication, config: AppConfig, stopD
         await stopDatabase();
       }
       shutdownStep('Shut down cleanly');
-      process.exit(0);
+      exitWhenLogged(0);
     } catch (err) {
       logger.error({ err }, `Shutdown failed at: ${lastShutdownStep()}`);
-      process.exit(1);
+      exitWhenLogged(1);
     }
   };
   takeSignalsFromEmbeddedPostgres(SIGNALS);

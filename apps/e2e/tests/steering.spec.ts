@@ -11,6 +11,7 @@ import { steeringEn, steeringSv } from '../../web/src/steering/steering.locales.
 import { apiGet, signUpViaApi, startMeetingViaApi, teamWithMembers } from './support/api.ts';
 import { expectAccessible, fill, newPerson, TillitApp, uniqueName } from './support/app.ts';
 import { MeetingRoom } from './support/meeting.ts';
+import { scaled } from './support/time.ts';
 
 const s = steeringSv;
 const today = () => todayIn();
@@ -20,7 +21,7 @@ async function shot(page: Page, info: TestInfo, name: string) {
 }
 
 test('morning → afternoon → next morning, live on a laptop, a phone and a wall display', async ({ browser }, info) => {
-  test.setTimeout(150_000);
+  test.setTimeout(scaled(150_000));
   const anna = await TillitApp.open(browser); // the manager
   const bertil = await TillitApp.open(browser); // facilitates
   const cecilia = new TillitApp(await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage());

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createOrg, PASSWORD, signUp } from '../factories.js';
 import { Client } from '../harness.js';
 import { runTillit, waitHealthy, type Tillit } from './process.js';
+import { scaled } from '../time.js';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'tillit-embedded-'));
 const cleanDir = mkdtempSync(path.join(os.tmpdir(), 'tillit-clean-stop-'));
@@ -24,7 +25,7 @@ function postgresFor(dataDir: string): number[] {
   return pids;
 }
 
-async function until(check: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+async function until(check: () => boolean, timeoutMs = scaled(10_000)): Promise<boolean> {
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await new Promise((r) => setTimeout(r, 100))) {
     if (check()) return true;
   }

@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/database/embedded.js';
+import { scaled } from '../time.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 
@@ -32,7 +33,7 @@ export async function runTillit(env: Record<string, string>): Promise<Tillit> {
 }
 
 /** Waits until /api/health answers ok; fails early with its output if it exits first. */
-export async function waitHealthy(app: Tillit, timeoutMs = 45_000): Promise<void> {
+export async function waitHealthy(app: Tillit, timeoutMs = scaled(45_000)): Promise<void> {
   let ended = false;
   void app.exited.then(() => (ended = true));
   const deadline = Date.now() + timeoutMs;

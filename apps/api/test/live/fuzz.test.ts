@@ -18,6 +18,7 @@ import { startTestApp, type TestApp } from '../harness.js';
 import { connectSocket, LiveClient, meetingWorld, relaxRateLimit, type ClientSocket } from './live-harness.js';
 import { malformed, malformedEnvelopes, wireForms, wireSize } from './fuzz-gen.js';
 import { fingerprint, SAMPLES, type SampleContext } from './samples.js';
+import { scaled } from '../time.js';
 
 const PER_COMMAND = 1000;
 let t: TestApp;
@@ -46,7 +47,7 @@ async function sendAll(socket: ClientSocket, event: string, messages: unknown[],
     const batch = messages.slice(i, i + width);
     acks.push(
       ...(await Promise.all(
-        batch.map((m) => (socket.timeout(15_000) as unknown as { emitWithAck(e: string, m: unknown): Promise<unknown> }).emitWithAck(event, m)),
+        batch.map((m) => (socket.timeout(scaled(15_000)) as unknown as { emitWithAck(e: string, m: unknown): Promise<unknown> }).emitWithAck(event, m)),
       )),
     );
   }
@@ -74,7 +75,7 @@ test(`${PER_COMMAND} malformed payloads per command, each refused with a typed e
   expect(fac.socket.connected).toBe(true);
   expect(await fingerprint(t.db, w.team.id)).toBe(before);
   // The registry grows with every forum kind: about a second per command on a loaded 2-core machine.
-}, 30_000 + LIVE_COMMAND_TYPES.length * 2_000);
+}, scaled(30_000 + LIVE_COMMAND_TYPES.length * 2_000));
 
 test('broken envelopes, joins, leaves and who-requests are refused with typed errors', async () => {
   const before = await fingerprint(t.db, w.team.id);
@@ -114,7 +115,7 @@ test('events without an ack, volatile junk, unknown events and extra arguments d
     s.emit('meeting:command', payload, payload, Buffer.from('x'), () => undefined);
   }
   // Still connected and working: a valid command goes through on the same socket and on another.
-  const probe = await sock.timeout(10_000).emitWithAck('meeting:command', {
+  const probe = await sock.timeout(scaled(10_000)).emitWithAck('meeting:command', {
     opId: randomUUID(),
     meetingId: w.meeting.id,
     type: 'hand.raise',

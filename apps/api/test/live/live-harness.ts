@@ -20,6 +20,7 @@ import {
 import { io, type Socket } from 'socket.io-client';
 import { LiveGateway } from '../../src/live/live.gateway.js';
 import { world, type Person } from '../factories.js';
+import { scaled } from '../time.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -42,7 +43,7 @@ export function connectSocket(url: string, person: Person | null, o: ConnectOpti
     auth: { protocolVersion: o.protocolVersion ?? PROTOCOL_VERSION },
     reconnection: o.reconnection ?? false,
     forceNew: true,
-    timeout: 5000,
+    timeout: scaled(5000),
   });
   return new Promise((resolve, reject) => {
     const onError = (err: Error) => {
@@ -70,7 +71,7 @@ export class LiveClient {
   private readonly buffer = new Map<number, LiveEvent>();
   meetingId: string | null = null;
   /** Generous: a loaded CI machine runs one meeting's commands one at a time. */
-  ackTimeoutMs = 30_000;
+  ackTimeoutMs = scaled(30_000);
 
   constructor(
     readonly socket: ClientSocket,
@@ -104,7 +105,7 @@ export class LiveClient {
   }
 
   async join(meetingId: string, opts: { lastSeq?: number; device?: 'phone' | 'laptop' | 'wall' } = {}): Promise<JoinAck> {
-    const ack = await this.socket.timeout(30_000).emitWithAck('meeting:join', { meetingId, ...opts });
+    const ack = await this.socket.timeout(scaled(30_000)).emitWithAck('meeting:join', { meetingId, ...opts });
     if (ack.ok) {
       this.meetingId = meetingId;
       if (ack.mode === 'snapshot') {
@@ -146,7 +147,7 @@ export class LiveClient {
     return ack;
   }
 
-  async waitForSeq(seq: number, timeoutMs = 20_000): Promise<void> {
+  async waitForSeq(seq: number, timeoutMs = scaled(20_000)): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.lastSeq < seq) {
       if (Date.now() > deadline) throw new Error(`${this.person.user.displayName} stuck at seq ${this.lastSeq}, wanted ${seq}`);
@@ -173,7 +174,7 @@ export class LiveClient {
   }
 
   /** Sends until the server answers, retrying with the SAME opId across timeouts and reconnects. */
-  async send<T extends LiveCommandType>(type: T, payload: CommandPayloadInput<T>, deadlineMs = 60_000): Promise<CommandAck<T>> {
+  async send<T extends LiveCommandType>(type: T, payload: CommandPayloadInput<T>, deadlineMs = scaled(60_000)): Promise<CommandAck<T>> {
     const opId = randomUUID();
     this.unacked.set(opId, { type, payload });
     const deadline = Date.now() + deadlineMs;

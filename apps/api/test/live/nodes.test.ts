@@ -10,6 +10,7 @@ import { join, signUp, createOrg, createTeam, type Person } from '../factories.j
 import { Client } from '../harness.js';
 import { createForum, LiveClient, sleep, shared, startMeeting } from './live-harness.js';
 import { type ApiNode, startNode } from './nodes.js';
+import { scaled } from '../time.js';
 
 const REDIS_URL = process.env.TILLIT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 
@@ -17,7 +18,7 @@ const REDIS_URL = process.env.TILLIT_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 async function redisReachable(url: string): Promise<boolean> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve) => {
-    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: 1000 });
+    const socket = net.connect({ host: hostname, port: Number(port || 6379), timeout: scaled(1000) });
     socket.once('connect', () => (socket.destroy(), resolve(true)));
     socket.once('error', () => resolve(false));
     socket.once('timeout', () => (socket.destroy(), resolve(false)));
@@ -84,7 +85,7 @@ test('an API restart mid-meeting: clients reconnect, retry what was unacknowledg
   const people = [w.admin, w.a, w.b];
   for (const p of people) {
     const c = (await LiveClient.connect(node.url, p, { reconnection: true })).resilient();
-    c.ackTimeoutMs = 2000;
+    c.ackTimeoutMs = scaled(2000);
     clients.push(c);
     await c.join(w.meeting.id);
   }
@@ -110,7 +111,7 @@ test('an API restart mid-meeting: clients reconnect, retry what was unacknowledg
   await Promise.all(writers);
 
   const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as [{ last_seq: number }];
-  for (const c of clients) await c.waitForSeq(last_seq!, 15_000);
+  for (const c of clients) await c.waitForSeq(last_seq!, scaled(15_000));
   const truth = await snapshot(node.url, w.admin, w.meeting.id);
   const texts = truth.items.map((i) => i.text);
   // Every acknowledged item is there, exactly once (retries with the same opId did not duplicate it).
@@ -120,7 +121,7 @@ test('an API restart mid-meeting: clients reconnect, retry what was unacknowledg
     expect(shared(c.state!)).toEqual(shared(truth));
     expect(c.unacked.size).toBe(0);
   }
-}, 90_000);
+}, scaled(90_000));
 
 withRedis('two API nodes sharing Redis: clients on both are in one room and apply the same events in the same order', async () => {
   const databaseUrl = await scratchDb();
@@ -173,7 +174,7 @@ withRedis('two API nodes sharing Redis: clients on both are in one room and appl
   expect((await on(w.a, n1.url).client.post('/api/auth/sign-out')).status).toBe(204);
   await gone;
   expect(Date.now() - started).toBeLessThan(5000);
-}, 90_000);
+}, scaled(90_000));
 
 async function queryDb(url: string, sql: string, params: unknown[]): Promise<unknown[]> {
   const pg = (await import('pg')).default;

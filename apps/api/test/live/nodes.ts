@@ -3,6 +3,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { freePort } from '../../src/database/embedded.js';
+import { scaled } from '../time.js';
 
 const MAIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../dist/main.js');
 
@@ -34,7 +35,7 @@ export async function startNode(env: Record<string, string>, port?: number): Pro
       await exited;
     },
   };
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + scaled(30_000);
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`API exited early:\n${out}`);
     try {

@@ -8,6 +8,7 @@ import pg from 'pg';
 import { createScratchDatabase } from '../../src/database/scratch.js';
 import { LiveClient, meetingWorld } from './live-harness.js';
 import { type ApiNode, startNode } from './nodes.js';
+import { scaled } from '../time.js';
 
 let node: ApiNode | undefined;
 let drop: (() => Promise<void>) | undefined;
@@ -26,8 +27,9 @@ test('SIGTERM while participants add items: every acknowledged item is saved, cl
   const db = await createScratchDatabase(process.env.TILLIT_TEST_SERVER_URL!, 'tillit_live_shutdown');
   drop = db.drop;
   // A long grace period: on a loaded machine the queue may take a while, and this test is not about cutting off.
-  node = await startNode({ DATABASE_URL: db.url, LOG_LEVEL: 'info', TILLIT_SHUTDOWN_GRACE_SECONDS: '30' });
-  const exited = new Promise<number | null>((resolve) => node!.child.once('exit', (code) => resolve(code)));
+  node = await startNode({ DATABASE_URL: db.url, LOG_LEVEL: 'info', TILLIT_SHUTDOWN_GRACE_SECONDS: String(scaled(30)) });
+  // 'close', not 'exit': by then everything it printed has been read too, so the steps below are all there.
+  const exited = new Promise<number | null>((resolve) => node!.child.once('close', (code) => resolve(code)));
   const w = await meetingWorld(node.url);
   for (const p of [w.facilitator, w.member, w.admin]) {
     const c = await LiveClient.connect(node.url, p);
@@ -90,7 +92,7 @@ test('SIGTERM while participants add items: every acknowledged item is saved, cl
   const at = steps.map((step) => node!.output().indexOf(step));
   expect(at.every((i) => i >= 0)).toBe(true);
   expect(at).toEqual([...at].sort((a, b) => a - b));
-}, 60_000);
+}, scaled(60_000));
 
 async function query(url: string, sql: string, params: unknown[]): Promise<Record<string, unknown>[]> {
   const c = new pg.Client({ connectionString: url });

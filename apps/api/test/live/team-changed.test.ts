@@ -9,6 +9,7 @@ import { type Person, world } from '../factories.js';
 import { startTestApp, type TestApp } from '../harness.js';
 import { addRisk, escalate } from '../steering/steering-fixtures.js';
 import { LiveClient, startMeeting } from './live-harness.js';
+import { scaled } from '../time.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -28,7 +29,7 @@ async function listening(p: Person, meetingId: string) {
   const ack = await c.join(meetingId);
   if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack)}`);
   const nth = async (n: number): Promise<TeamChangedEvent> => {
-    const deadline = Date.now() + 10_000;
+    const deadline = Date.now() + scaled(10_000);
     while (heard.length < n) {
       if (Date.now() > deadline) throw new Error(`heard ${heard.length} team:changed, wanted ${n}`);
       await new Promise<void>((r) => {
@@ -96,7 +97,7 @@ test('REST changes beside a meeting reach its team as team:changed; a re-join sh
   expect(mine.heard).toHaveLength(3);
 
   // Leaving the meeting leaves the team's hints too.
-  const left = await mine.c.socket.timeout(5000).emitWithAck('meeting:leave', { meetingId });
+  const left = await mine.c.socket.timeout(scaled(5000)).emitWithAck('meeting:leave', { meetingId });
   expect(left).toEqual({ ok: true });
   await addRisk(w.member, w.team.id);
   const stillListening = await listening(w.facilitator, meetingId);

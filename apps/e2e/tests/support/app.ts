@@ -5,6 +5,7 @@ import { kasamEn, kasamSv } from '../../../web/src/kasam/kasam.locales.ts';
 import { en as appEn } from '../../../web/src/locales/en.ts';
 import { sv as appSv } from '../../../web/src/locales/sv.ts';
 import { phasesEn, phasesSv } from '../../../web/src/phases/phases.locales.ts';
+import { scaled } from './time.ts';
 
 // The web keeps each ritual's strings in the ritual's own namespace; the tests read them where they always have.
 const sv = { ...appSv, meeting: { ...appSv.meeting, ...phasesSv }, ethicsForum: ethicsSv, kasam: kasamSv };
@@ -76,7 +77,7 @@ export class TillitApp {
   /** Switches the language with the switch in the header and waits until the page shows it. */
   async switchLanguage(lang: Lang): Promise<void> {
     const saved = this.page
-      .waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH', { timeout: 3_000 })
+      .waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH', { timeout: scaled(3_000) })
       .catch(() => null);
     await this.page.getByRole('group', { name: this.t.language.label }).getByRole('button', { name: text[lang].language[lang] }).click();
     this.lang = lang;
