@@ -206,7 +206,7 @@ for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
     await expectAccessible(app.page, 'meeting room (laptop)');
 
     await app.page.setViewportSize({ width: 390, height: 844 });
-    await expect(app.page.getByLabel(room.t.meeting.capture.newItem)).toBeVisible();
+    await expect(app.page.getByLabel(room.t.meeting.itemForm.newItem)).toBeVisible();
     await expectAccessible(app.page, 'meeting room (phone)');
     const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow, 'horizontal overflow at 390px').toBeLessThanOrEqual(0);
@@ -214,7 +214,7 @@ for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
     await app.page.setViewportSize({ width: 1920, height: 1080 });
     await app.page.getByRole('button', { name: room.t.meeting.wallDisplay }).click();
     await expect(app.page).toHaveURL(/display=wall/);
-    await expect(app.page.getByLabel(room.t.meeting.capture.newItem)).toHaveCount(0);
+    await expect(app.page.getByLabel(room.t.meeting.itemForm.newItem)).toHaveCount(0);
     await expect(room.item(room.captured(), 'Ringa anhöriga')).toBeVisible();
     await expectAccessible(app.page, 'meeting room (wall display)');
 

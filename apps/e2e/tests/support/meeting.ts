@@ -48,8 +48,8 @@ export class MeetingRoom {
   }
 
   async addItem(text: string): Promise<void> {
-    await this.page.getByLabel(this.t.meeting.capture.newItem).fill(text);
-    await this.button(this.t.meeting.capture.add).click();
+    await this.page.getByLabel(this.t.meeting.itemForm.newItem).fill(text);
+    await this.button(this.t.meeting.itemForm.add).click();
   }
 
   votingList(): Locator {

@@ -1,7 +1,7 @@
 import { KASAM_LIMITS, type ItemDto, type PhaseView } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CaptureForm } from '../phases/CaptureForm';
+import { CaptureForm } from '../meetings/items/CaptureForm';
 import { ItemRow } from '../meetings/items/ItemRow';
 import { useRoom } from '../meetings/room';
 

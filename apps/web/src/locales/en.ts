@@ -338,6 +338,12 @@ export const en: Translation = {
     phases: 'Phases of the meeting',
     current: 'now',
     done: 'done',
+    /** Adding an item: the capture phase and every ritual that collects items the same way. */
+    itemForm: {
+      newItem: 'New item',
+      kind: 'Kind',
+      add: 'Add',
+    },
     connection: {
       connecting: 'Connecting…',
       connected: 'Connected',

@@ -343,6 +343,12 @@ export const sv = {
     phases: 'Mötets delar',
     current: 'nu',
     done: 'klar',
+    /** Adding an item: the capture phase and every ritual that collects items the same way. */
+    itemForm: {
+      newItem: 'Ny punkt',
+      kind: 'Typ',
+      add: 'Lägg till',
+    },
     connection: {
       connecting: 'Ansluter…',
       connected: 'Ansluten',

@@ -2,7 +2,7 @@ import type { PhaseView } from '@tillit/protocol';
 import { useTranslation } from 'react-i18next';
 import { useRoom } from '../meetings/room';
 import { ItemRow, TypingHint } from '../meetings/items/ItemRow';
-import { CaptureForm } from './CaptureForm';
+import { CaptureForm } from '../meetings/items/CaptureForm';
 
 type CapturePhaseView = Extract<PhaseView, { kind: 'capture' }>;
 

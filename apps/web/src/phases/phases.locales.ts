@@ -17,9 +17,6 @@ export const phasesSv = {
     youPassed: 'Du stod över.',
   },
   capture: {
-    newItem: 'Ny punkt',
-    kind: 'Typ',
-    add: 'Lägg till',
     list: 'Insamlat i mötet',
     none: 'Inget insamlat ännu.',
   },
@@ -95,9 +92,6 @@ export const phasesEn: Strings<typeof phasesSv> = {
     youPassed: 'You passed.',
   },
   capture: {
-    newItem: 'New item',
-    kind: 'Kind',
-    add: 'Add',
     list: 'Captured in this meeting',
     none: 'Nothing captured yet.',
   },

@@ -1,11 +1,11 @@
 import { LIVE_LIMITS, type ItemKind } from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useRoom } from '../meetings/room';
+import { useRoom } from '../room';
 
 /** Add an item of one of `kinds` (the capture phase, and rituals that collect items the same way). */
 export function CaptureForm({ kinds }: { kinds: ItemKind[] }) {
-  const { t } = useTranslation('phases');
+  const { t } = useTranslation();
   const { send, canInput, client } = useRoom();
   const id = useId();
   const [kind, setKind] = useState<ItemKind>(kinds[0] ?? 'note');
@@ -24,18 +24,18 @@ export function CaptureForm({ kinds }: { kinds: ItemKind[] }) {
     >
       {kinds.length > 1 && (
         <div className="field field--narrow">
-          <label htmlFor={`${id}-kind`}>{t('capture.kind')}</label>
+          <label htmlFor={`${id}-kind`}>{t('meeting.itemForm.kind')}</label>
           <select id={`${id}-kind`} value={chosen} onChange={(e) => setKind(e.target.value as ItemKind)}>
             {kinds.map((k) => (
               <option key={k} value={k}>
-                {t(`itemKinds.${k}`, { ns: 'translation' })}
+                {t(`itemKinds.${k}`)}
               </option>
             ))}
           </select>
         </div>
       )}
       <div className="field">
-        <label htmlFor={`${id}-text`}>{t('capture.newItem')}</label>
+        <label htmlFor={`${id}-text`}>{t('meeting.itemForm.newItem')}</label>
         <input
           id={`${id}-text`}
           type="text"
@@ -50,7 +50,7 @@ export function CaptureForm({ kinds }: { kinds: ItemKind[] }) {
         />
       </div>
       <button type="submit" disabled={!canInput || !text.trim()}>
-        {t('capture.add')}
+        {t('meeting.itemForm.add')}
       </button>
     </form>
   );
