@@ -16,7 +16,8 @@ import type { z } from 'zod';
 import { forbidden, notFound } from '../common/app-error.js';
 import { Forum } from '../forums/forum.entity.js';
 import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
-import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { may } from '../access/access.policy.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { BreakoutNotes, EthicsTheme } from './ethics.entities.js';
 
 const toThemeDto = (t: EthicsTheme): EthicsThemeDto => ({
@@ -39,7 +40,7 @@ export class EthicsService {
 
   /** Our themes and the team's, with when each was last used in the forum, and the one to take up next. */
   async library(userId: string, teamId: string, forumId: string | undefined): Promise<EthicsThemeLibraryDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     if (forumId && !(await this.db.manager.existsBy(Forum, { id: forumId, teamId }))) throw notFound('No such forum');
     const rows = (await this.db.query(
       `SELECT theme_key, to_char(max(used_on), 'YYYY-MM-DD') AS last, count(*)::int AS n FROM ethics_theme_uses
@@ -64,7 +65,7 @@ export class EthicsService {
 
   /** Any member may add a theme (co-leadership). */
   async createTheme(userId: string, teamId: string, body: z.output<typeof CreateEthicsThemeBody>): Promise<EthicsThemeDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     const theme = await this.db.manager.save(
       this.db.manager.create(EthicsTheme, { teamId, title: body.title, case: body.case, questions: body.questions, createdById: userId }),
     );
@@ -73,10 +74,10 @@ export class EthicsService {
 
   /** Its author may change or delete a theme; so may facilitators and managers (and organisation admins). */
   private async editable(userId: string, teamId: string, themeId: string): Promise<EthicsTheme> {
-    const access = await this.access.require(userId, teamId, ANY_MEMBER);
+    const access = await this.access.require(userId, teamId, 'member');
     const theme = await this.db.manager.findOneBy(EthicsTheme, { id: themeId, teamId });
     if (!theme) throw notFound('No such theme');
-    const privileged = access.isOrgAdmin || (access.role !== null && FACILITATORS.includes(access.role));
+    const privileged = may('facilitator', access, 'team');
     if (theme.createdById !== userId && !privileged) throw forbidden('Only its author, a facilitator or a manager may change this theme');
     return theme;
   }
@@ -101,7 +102,7 @@ export class EthicsService {
   async groupNotes(userId: string, meetingId: string, phaseId: string, group: number): Promise<GroupNotesDto> {
     const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
     if (!meeting) throw notFound();
-    await this.access.require(userId, meeting.teamId, ANY_MEMBER);
+    await this.access.require(userId, meeting.teamId, 'member');
     const phase = await this.db.manager.findOneBy(MeetingPhase, { id: phaseId, meetingId, kind: 'breakout' });
     if (!phase) throw notFound();
     const g = (phase.state as unknown as BreakoutState).groups[group];

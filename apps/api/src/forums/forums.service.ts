@@ -10,7 +10,7 @@ import {
 import { DataSource, type EntityManager, In } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, notFound } from '../common/app-error.js';
-import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { Forum } from './forum.entity.js';
 
@@ -72,13 +72,13 @@ export class ForumsService {
   }
 
   async list(userId: string, teamId: string): Promise<ForumDto[]> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     const forums = await this.db.manager.find(Forum, { where: { teamId }, order: { createdAt: 'ASC' } });
     return Promise.all(forums.map((f) => this.toDto(f)));
   }
 
   async get(userId: string, teamId: string, forumId: string): Promise<ForumDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return this.toDto(await this.find(teamId, forumId));
   }
 
@@ -89,7 +89,7 @@ export class ForumsService {
   }
 
   async create(userId: string, teamId: string, body: CreateForum): Promise<ForumDto> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     await this.assertMembers(teamId, body.facilitation);
     const forum = await this.db.manager.save(
       this.db.manager.create(Forum, {
@@ -106,7 +106,7 @@ export class ForumsService {
   }
 
   async update(userId: string, teamId: string, forumId: string, body: UpdateForum): Promise<ForumDto> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     const forum = await this.find(teamId, forumId);
     if (body.facilitation) await this.assertMembers(teamId, body.facilitation);
     if (body.kind !== undefined) forum.kind = body.kind;
@@ -122,7 +122,7 @@ export class ForumsService {
 
   /** Deleting a forum keeps its meetings (and their minutes) as ad-hoc history. */
   async remove(userId: string, teamId: string, forumId: string): Promise<void> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     const result = await this.db.manager.delete(Forum, { id: forumId, teamId });
     if (!result.affected) throw notFound('No such forum');
   }

@@ -12,7 +12,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { hashToken } from '../auth/sessions.service.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
-import { FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 import { Invite } from './invite.entity.js';
 
@@ -38,9 +38,9 @@ export class InvitesService {
   ) {}
 
   async create(userId: string, teamId: string, body: Required<CreateInviteBody>): Promise<InviteDto> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     // Only managers hand out the manager role.
-    if (body.role === 'manager') await this.access.require(userId, teamId, ['manager']);
+    if (body.role === 'manager') await this.access.require(userId, teamId, 'manager');
     const token = randomBytes(24).toString('base64url');
     const invite = await this.db.manager.save(
       this.db.manager.create(Invite, {
@@ -58,13 +58,13 @@ export class InvitesService {
   }
 
   async list(userId: string, teamId: string): Promise<InviteDto[]> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     const rows = await this.db.manager.find(Invite, { where: { teamId }, order: { createdAt: 'DESC' } });
     return rows.map((i) => toInviteDto(i));
   }
 
   async revoke(userId: string, teamId: string, inviteId: string): Promise<void> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     const result = await this.db.manager.update(Invite, { id: inviteId, teamId }, { revokedAt: new Date() });
     if (!result.affected) throw notFound();
   }

@@ -7,7 +7,7 @@ import { Forum } from '../forums/forum.entity.js';
 import { Item } from '../items/item.entity.js';
 import { toItemDto } from '../items/item.dto.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { KasamResult } from './kasam.entities.js';
 
 /** Only what a trend needs: no texts (they stay in their meeting). */
@@ -29,7 +29,7 @@ export class KasamService {
 
   /** Revealed aggregates across meetings, oldest first. Only aggregates that met k exist (see kasam.reveal). */
   async trend(userId: string, teamId: string, forumId: string | undefined): Promise<KasamTrendPoint[]> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     if (forumId && !(await this.db.manager.existsBy(Forum, { id: forumId, teamId }))) throw notFound('No such forum');
     const rows = await this.db.manager.find(KasamResult, {
       where: { teamId, ...(forumId ? { forumId } : {}) },
@@ -43,7 +43,7 @@ export class KasamService {
   async followUp(userId: string, meetingId: string): Promise<KasamFollowUpDto> {
     const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
     if (!meeting) throw notFound();
-    await this.access.require(userId, meeting.teamId, ANY_MEMBER);
+    await this.access.require(userId, meeting.teamId, 'member');
     const actions = await this.db.manager
       .createQueryBuilder(Item, 'i')
       .innerJoin('meeting_phases', 'p', 'p.id = i.origin_phase_id')

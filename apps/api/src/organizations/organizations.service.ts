@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { OrganizationDetailDto, OrganizationDto, TeamDto } from '@tillit/protocol';
 import { DataSource } from 'typeorm';
 import { forbidden } from '../common/app-error.js';
-import { TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { Team, TeamMember } from '../teams/team.entity.js';
 import { Organization, OrganizationMember } from './organization.entity.js';
 

@@ -5,7 +5,7 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { RevocationBus } from '../auth/revocation.bus.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { Organization, OrganizationMember } from '../organizations/organization.entity.js';
-import { ANY_MEMBER, MANAGERS, type TeamAccess, TeamAccessService } from './team-access.service.js';
+import { type TeamAccess, TeamAccessService } from '../access/team-access.service.js';
 import { Team, TeamMember } from './team.entity.js';
 import { provisionSteering } from '../steering/settings/ready-made.js';
 
@@ -69,7 +69,7 @@ export class TeamsService {
   }
 
   async rename(userId: string, teamId: string, name: string): Promise<TeamDto> {
-    const access = await this.access.require(userId, teamId, MANAGERS);
+    const access = await this.access.require(userId, teamId, 'manager');
     await this.db.manager.update(Team, { id: teamId }, { name });
     access.team.name = name;
     const org = await this.db.manager.findOneByOrFail(Organization, { id: access.team.organizationId });
@@ -77,7 +77,7 @@ export class TeamsService {
   }
 
   async members(userId: string, teamId: string): Promise<MemberDto[]> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     const rows = await this.db.manager.find(TeamMember, {
       where: { teamId },
       relations: { user: true },
@@ -88,7 +88,7 @@ export class TeamsService {
 
   async changeRole(userId: string, teamId: string, memberId: string, role: TeamRole): Promise<MemberDto> {
     return this.db.transaction(async (m) => {
-      await this.access.require(userId, teamId, MANAGERS, m);
+      await this.access.require(userId, teamId, 'manager', m);
       const member = await this.lockedMember(m, teamId, memberId);
       if (member.role === 'manager' && role !== 'manager') await this.assertAnotherManager(m, teamId);
       member.role = role;
@@ -101,7 +101,7 @@ export class TeamsService {
   async removeMember(userId: string, teamId: string, memberId: string): Promise<void> {
     await this.db.transaction(async (m) => {
       if (memberId === userId) await this.access.access(userId, teamId, m);
-      else await this.access.require(userId, teamId, MANAGERS, m);
+      else await this.access.require(userId, teamId, 'manager', m);
       const member = await this.lockedMember(m, teamId, memberId);
       if (member.role === 'manager') await this.assertAnotherManager(m, teamId);
       await m.delete(TeamMember, { teamId, userId: memberId });
