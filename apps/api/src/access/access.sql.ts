@@ -1,7 +1,7 @@
 /**
  * The access policy (`RULES` in access.policy.ts) rendered as a SQL condition, for a statement that must
  * check it as it writes (the live hot path: the row lock, the check and the write in one statement).
- * test/live/access-sql.test.ts runs it against the TypeScript predicate for every role and rule.
+ * test/foundation/access-policy-sql.test.ts checks it against the TypeScript predicate for everyone, rule and scope.
  */
 import { type AliasableExpression, type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { TeamRole } from '@tillit/protocol';
