@@ -16,6 +16,8 @@ export default {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.test.ts', '**/*.spec.ts'],
+  // The fast tier runs on its own (jest.unit.config.js, `pnpm test:unit`).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/unit/'],
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': swc },
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

@@ -12,7 +12,8 @@ import {
 } from '@tillit/protocol';
 import type { z } from 'zod';
 import { forbidden, notFound } from '../common/app-error.js';
-import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { may } from '../access/access.policy.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import type { EthicsTheme } from './ethics.entities.js';
 import { EthicsRepository } from './ethics.repository.js';
 
@@ -36,7 +37,7 @@ export class EthicsService {
 
   /** Our themes and the team's, with when each was last used in the forum, and the one to take up next. */
   async library(userId: string, teamId: string, forumId: string | undefined): Promise<EthicsThemeLibraryDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     if (forumId && !(await this.ethics.forumInTeam(teamId, forumId))) throw notFound('No such forum');
     const uses = await this.ethics.themeUses(teamId, forumId ?? null);
     const use = (key: string): ThemeUse => uses.get(key) ?? { lastUsedOn: null, timesUsed: 0 };
@@ -56,17 +57,17 @@ export class EthicsService {
 
   /** Any member may add a theme (co-leadership). */
   async createTheme(userId: string, teamId: string, body: z.output<typeof CreateEthicsThemeBody>): Promise<EthicsThemeDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     const theme = await this.ethics.createTheme({ teamId, title: body.title, case: body.case, questions: body.questions, createdById: userId });
     return toThemeDto(theme);
   }
 
   /** Its author may change or delete a theme; so may facilitators and managers (and organisation admins). */
   private async editable(userId: string, teamId: string, themeId: string): Promise<EthicsTheme> {
-    const access = await this.access.require(userId, teamId, ANY_MEMBER);
+    const access = await this.access.require(userId, teamId, 'member');
     const theme = await this.ethics.theme(teamId, themeId);
     if (!theme) throw notFound('No such theme');
-    const privileged = access.isOrgAdmin || (access.role !== null && FACILITATORS.includes(access.role));
+    const privileged = may('facilitator', access, 'team');
     if (theme.createdById !== userId && !privileged) throw forbidden('Only its author, a facilitator or a manager may change this theme');
     return theme;
   }
@@ -91,7 +92,7 @@ export class EthicsService {
   async groupNotes(userId: string, meetingId: string, phaseId: string, group: number): Promise<GroupNotesDto> {
     const meeting = await this.ethics.meeting(meetingId);
     if (!meeting) throw notFound();
-    await this.access.require(userId, meeting.teamId, ANY_MEMBER);
+    await this.access.require(userId, meeting.teamId, 'member');
     const phase = await this.ethics.breakoutPhase(meetingId, phaseId);
     if (!phase) throw notFound();
     const g = (phase.state as unknown as BreakoutState).groups[group];

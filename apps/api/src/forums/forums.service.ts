@@ -9,7 +9,7 @@ import {
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, notFound } from '../common/app-error.js';
-import { ANY_MEMBER, FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import type { Forum } from './forum.entity.js';
 import { ForumsRepository } from './forums.repository.js';
@@ -81,13 +81,13 @@ export class ForumsService {
   }
 
   async list(userId: string, teamId: string): Promise<ForumDto[]> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     const forums = await this.forums.ofTeam(teamId);
     return Promise.all(forums.map((f) => this.toDto(f)));
   }
 
   async get(userId: string, teamId: string, forumId: string): Promise<ForumDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return this.toDto(await this.find(teamId, forumId));
   }
 
@@ -98,7 +98,7 @@ export class ForumsService {
   }
 
   async create(userId: string, teamId: string, body: CreateForum): Promise<ForumDto> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     await this.assertMembers(teamId, body.facilitation);
     const forum = await this.forums.create({
       teamId,
@@ -113,7 +113,7 @@ export class ForumsService {
   }
 
   async update(userId: string, teamId: string, forumId: string, body: UpdateForum): Promise<ForumDto> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     const forum = await this.find(teamId, forumId);
     if (body.facilitation) await this.assertMembers(teamId, body.facilitation);
     if (body.kind !== undefined) forum.kind = body.kind;
@@ -129,7 +129,7 @@ export class ForumsService {
 
   /** Deleting a forum keeps its meetings (and their minutes) as ad-hoc history. */
   async remove(userId: string, teamId: string, forumId: string): Promise<void> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     if (!(await this.forums.delete(teamId, forumId))) throw notFound('No such forum');
   }
 }

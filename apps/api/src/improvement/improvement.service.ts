@@ -23,7 +23,7 @@ import type {
 } from '@tillit/protocol';
 import type { z } from 'zod';
 import { notFound } from '../common/app-error.js';
-import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { toVersionDto } from './improvement.dto.js';
 import {
   addCycle,
@@ -54,13 +54,13 @@ export class ImprovementService {
 
   /** Runs `fn` in one transaction as a member of the team (or an organisation admin). */
   private async as<T>(userId: string, teamId: string, fn: (ctx: OpContext) => Promise<T>): Promise<T> {
-    const access = await this.access.require(userId, teamId, ANY_MEMBER);
+    const access = await this.access.require(userId, teamId, 'member');
     const isFacilitator = access.isOrgAdmin || access.role === 'manager' || access.role === 'facilitator';
     return this.improvement.transaction((m) => fn({ m, teamId, actorId: userId, isFacilitator, now: new Date(), meetingId: null }));
   }
 
   async board(userId: string, teamId: string): Promise<ImprovementBoardDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return this.improvement.transaction(
       async (m) => ({
         ...(await loadState(m, teamId)),
@@ -117,7 +117,7 @@ export class ImprovementService {
 
   /** The state of one idea, for its report (404 for an unknown idea). */
   async ideaState(userId: string, teamId: string, ideaId: string) {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return this.improvement.transaction(async (m) => {
       const state = await loadState(m, teamId, (i) => i.id === ideaId);
       if (state.ideas.length === 0) throw notFound('No such idea');

@@ -10,7 +10,7 @@ import {
 import { hashToken } from '../auth/sessions.service.js';
 import { AppError, notFound } from '../common/app-error.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { FACILITATORS, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import type { Invite } from './invite.entity.js';
 import { InvitesRepository } from './invites.repository.js';
@@ -39,9 +39,9 @@ export class InvitesService {
   ) {}
 
   async create(userId: string, teamId: string, body: Required<CreateInviteBody>): Promise<InviteDto> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     // Only managers hand out the manager role.
-    if (body.role === 'manager') await this.access.require(userId, teamId, ['manager']);
+    if (body.role === 'manager') await this.access.require(userId, teamId, 'manager');
     const token = randomBytes(24).toString('base64url');
     const invite = await this.invites.create({
       teamId,
@@ -57,13 +57,13 @@ export class InvitesService {
   }
 
   async list(userId: string, teamId: string): Promise<InviteDto[]> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     const rows = await this.invites.ofTeam(teamId);
     return rows.map((i) => toInviteDto(i));
   }
 
   async revoke(userId: string, teamId: string, inviteId: string): Promise<void> {
-    await this.access.require(userId, teamId, FACILITATORS);
+    await this.access.require(userId, teamId, 'facilitator');
     if (!(await this.invites.revoke(teamId, inviteId, new Date()))) throw notFound();
   }
 

@@ -21,6 +21,8 @@ import {
 } from '@tillit/protocol';
 import type { Subscription } from 'rxjs';
 import { DataSource } from 'typeorm';
+import { seesTeam } from '../access/access.policy.js';
+import { meetingAccess, standingOf } from '../access/access.repository.js';
 import { RevocationBus } from '../auth/revocation.bus.js';
 import { SessionsService } from '../auth/sessions.service.js';
 import { AppError, notFound } from '../common/app-error.js';
@@ -147,19 +149,12 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     const parsed = JoinRequestSchema.safeParse(raw);
     if (!parsed.success) throw validationError(parsed.error);
     const { meetingId, lastSeq, device } = parsed.data;
-    // The meeting, the session and the caller's access to its team in one query (the rules of
-    // TeamAccessService.access: another organisation or team gets NOT_FOUND).
-    const [meeting] = (await this.db.query(JOIN_AUTHORIZE_SQL, [meetingId, socket.data.sessionId, socket.data.userId])) as {
-      team_id: string;
-      facilitator_id: string | null;
-      session_live: boolean;
-      team_exists: boolean;
-      team_role: string | null;
-      org_admin: boolean;
-    }[];
+    // The meeting, the session and the caller's standing in its team in one query; the access policy decides
+    // (another organisation or team gets NOT_FOUND).
+    const meeting = await meetingAccess(this.db, meetingId, socket.data.sessionId, socket.data.userId);
     if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
     if (!meeting.session_live) throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; sign in again');
-    if (!meeting.team_exists || (!meeting.team_role && !meeting.org_admin)) throw notFound();
+    if (!seesTeam(standingOf(meeting))) throw notFound();
     const teamId = meeting.team_id;
     if (!socket.connected) throw new AppError(ErrorCode.Unauthenticated, 'Disconnected');
 
@@ -260,18 +255,6 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     }
   }
 }
-
-const JOIN_AUTHORIZE_SQL = `
-  SELECT m.team_id, m.facilitator_id,
-         EXISTS (SELECT 1 FROM sessions s WHERE s.id = $2 AND s.user_id = $3) AS session_live,
-         (t.id IS NOT NULL) AS team_exists,
-         tm.role AS team_role,
-         COALESCE(om.role = 'admin', false) AS org_admin
-    FROM meetings m
-    LEFT JOIN teams t ON t.id = m.team_id
-    LEFT JOIN team_members tm ON tm.team_id = m.team_id AND tm.user_id = $3
-    LEFT JOIN organization_members om ON om.organization_id = t.organization_id AND om.user_id = $3
-   WHERE m.id = $1`;
 
 /** The meeting's seq, with the events after `$2` when there are at most `$3` of them (else only the seq). */
 const CATCH_UP_SQL = `

@@ -6,11 +6,23 @@ import type {
   LiveEventType,
   PhaseKind,
 } from '@tillit/protocol';
+import type { InsertQueryBuilder, InsertResult, QueryCreator, UpdateQueryBuilder, UpdateResult } from 'kysely';
 import type { EntityManager } from 'typeorm';
+import type { Database } from '../database/query-builder.js';
 import type { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import type { LiveHub } from './live.hub.js';
 
 export { rooms, type LiveServer, type LiveSocket, type SocketData } from './sockets.js';
+
+/** What the locking CTE `locked` returns: the meeting, the seq before the first allocated one, and the statement's time. */
+export interface LockedMeeting {
+  id: string;
+  base: number;
+  at: Date;
+}
+
+/** The tables a hot-path statement sees: the database's and the `locked` CTE (see event-append.ts). */
+export type LockedMeetingDatabase = Database & { locked: LockedMeeting };
 
 /** One event to append and broadcast; `type` fixes the payload's shape. */
 export type EventDraft = { [E in LiveEventType]: { type: E; payload: LiveEventPayloads[E] } }[LiveEventType];
@@ -55,9 +67,9 @@ export interface CommandDef<K extends LiveCommandType> {
   anonymous?: boolean;
   handle(ctx: CommandContext<K>): Promise<CommandOutcome<K>>;
   /**
-   * Optional one-statement path for a hot command (see CommandRunner): the change as one SQL data-modifying
-   * CTE that runs inside the statement that locks the meeting row and allocates the seq. Return null to use
-   * `handle` (always used when the meeting changed since authorization, so `handle` stays the reference).
+   * Optional one-statement path for a hot command (see direct-write.ts): the change as one data-modifying
+   * CTE (Kysely) that runs inside the statement that locks the meeting row and allocates the seq. Return null
+   * to use `handle` (always used when the meeting changed since authorization, so `handle` stays the reference).
    */
   direct?(ctx: DirectContext<K>): DirectPlan<K> | null;
 }
@@ -71,17 +83,28 @@ export interface DirectContext<K extends LiveCommandType> {
   actor: Actor;
   payload: CommandPayload<K>;
   now: Date;
-  /** Adds a bind parameter and returns its placeholder (`$n`). */
-  param(value: unknown): string;
 }
 
-export interface DirectPlan<K extends LiveCommandType> extends CommandOutcome<K> {
+export interface DirectPlan<K extends LiveCommandType, V extends Record<string, unknown> = Record<string, unknown>>
+  extends CommandOutcome<K> {
+  /** What the change writes: its bind parameters. */
+  values: V;
   /**
    * One data-modifying statement (INSERT/UPDATE … ) used as a CTE; it must select `FROM locked` (the locked
-   * meeting row), so it writes nothing when the meeting's state no longer matches.
+   * meeting row), so it writes nothing when the meeting's state no longer matches. Build it from `v` only
+   * (placeholders: the batch's statement is compiled once per shape and reused with other values), the same
+   * SQL for every plan of this command — or name each variant in `shape`.
    */
-  sql: string;
+  change(db: QueryCreator<LockedMeetingDatabase>, v: V): DirectChange;
+  shape?: string;
 }
+
+/** An INSERT or UPDATE of one table, as a CTE of the locking statement. */
+export type DirectChange = {
+  [T in keyof Database]:
+    | InsertQueryBuilder<LockedMeetingDatabase, T, InsertResult>
+    | UpdateQueryBuilder<LockedMeetingDatabase, T | 'locked', T, UpdateResult>;
+}[keyof Database];
 
 /**
  * One handler per command type of `C` (by default every registered command: the compiler refuses a registry

@@ -15,7 +15,7 @@ import { AppError } from '../common/app-error.js';
 import { Forum } from '../forums/forum.entity.js';
 import { nextFacilitator } from '../forums/forums.service.js';
 import { initialPhaseState, LIVE_RITUALS, type LiveRituals } from '../live/ritual.js';
-import { ANY_MEMBER, TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { TeamMember } from '../teams/team.entity.js';
 import { Meeting, MeetingPhase } from './meeting.entity.js';
 import { toMeetingDto } from './meeting.dto.js';
@@ -34,7 +34,7 @@ export class MeetingsService {
 
   /** Any member may start a meeting of one of the team's forums (co-leadership: not only the manager). */
   async startFromForum(userId: string, teamId: string, forumId: string, body: StartBody): Promise<MeetingDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return this.db.transaction(async (m) => {
       const forum = await m.findOne(Forum, { where: { id: forumId, teamId }, lock: { mode: 'pessimistic_write' } });
       if (!forum) throw new AppError(ErrorCode.NotFound, 'No such forum');
@@ -58,7 +58,7 @@ export class MeetingsService {
   }
 
   async startAdHoc(userId: string, teamId: string, body: AdHocBody): Promise<MeetingDto> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return this.db.transaction(async (m) => {
       if (body.facilitatorId) await this.assertMember(m, teamId, body.facilitatorId);
       const meeting = await this.create(m, {
@@ -134,7 +134,7 @@ export class MeetingsService {
   }
 
   async history(userId: string, teamId: string, query: z.output<typeof MeetingHistoryQuery>): Promise<MeetingDto[]> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     const rows = await this.db.manager.find(Meeting, {
       where: { teamId, ...(query.forumId ? { forumId: query.forumId } : {}), ...(query.state ? { state: query.state } : {}) },
       relations: { forum: true },
@@ -148,7 +148,7 @@ export class MeetingsService {
   async snapshot(userId: string, meetingId: string): Promise<MeetingSnapshot> {
     const meeting = await this.db.manager.findOneBy(Meeting, { id: meetingId });
     if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
-    await this.access.require(userId, meeting.teamId, ANY_MEMBER);
+    await this.access.require(userId, meeting.teamId, 'member');
     return readSnapshot(this.rituals, this.db, meetingId, userId);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { OrganizationDetailDto, OrganizationDto, TeamDto } from '@tillit/protocol';
 import { forbidden } from '../common/app-error.js';
-import { TeamAccessService } from '../teams/team-access.service.js';
+import { TeamAccessService } from '../access/team-access.service.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 import { OrganizationsRepository } from './organizations.repository.js';
 

@@ -2,7 +2,7 @@
 import { ErrorCode, type TeamRole } from '@tillit/protocol';
 import type { EntityManager } from 'typeorm';
 import { AppError } from '../common/app-error.js';
-import type { TeamAccess } from '../teams/team-access.service.js';
+import { may, type Standing } from '../access/access.policy.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
 
 export interface SteeringActor {
@@ -24,14 +24,14 @@ export interface SteeringCtx {
   now: Date;
 }
 
-export const actorFromAccess = (userId: string, access: Pick<TeamAccess, 'role' | 'isOrgAdmin'>): SteeringActor => ({
+export const actorFromAccess = (userId: string, access: Standing): SteeringActor => ({
   userId,
   role: access.role,
   isOrgAdmin: access.isOrgAdmin,
-  mayFacilitate: access.isOrgAdmin || access.role === 'manager' || access.role === 'facilitator',
+  mayFacilitate: may('facilitator', access, 'team'),
 });
 
-export const isManager = (a: SteeringActor) => a.isOrgAdmin || a.role === 'manager';
+export const isManager = (a: SteeringActor) => may('manager', a, 'team');
 
 /** Everyone named must be a member of the team (ids from a client are only ever looked up). */
 export async function assertMembers(m: EntityManager, teamId: string, ids: readonly string[], field: string): Promise<void> {

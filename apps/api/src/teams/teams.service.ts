@@ -3,7 +3,7 @@ import { ErrorCode, type MemberDto, type TeamDto, type TeamRole } from '@tillit/
 import { RevocationBus } from '../auth/revocation.bus.js';
 import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { OrganizationsRepository } from '../organizations/organizations.repository.js';
-import { ANY_MEMBER, MANAGERS, type TeamAccess, TeamAccessService } from './team-access.service.js';
+import { type TeamAccess, TeamAccessService } from '../access/team-access.service.js';
 import type { Team, TeamMember } from './team.entity.js';
 import { TeamsRepository } from './teams.repository.js';
 import { provisionSteering } from '../steering/settings/ready-made.js';
@@ -64,7 +64,7 @@ export class TeamsService {
   }
 
   async rename(userId: string, teamId: string, name: string): Promise<TeamDto> {
-    const access = await this.access.require(userId, teamId, MANAGERS);
+    const access = await this.access.require(userId, teamId, 'manager');
     await this.teams.rename(teamId, name);
     access.team.name = name;
     const org = await this.organizations.get(access.team.organizationId);
@@ -72,13 +72,13 @@ export class TeamsService {
   }
 
   async members(userId: string, teamId: string): Promise<MemberDto[]> {
-    await this.access.require(userId, teamId, ANY_MEMBER);
+    await this.access.require(userId, teamId, 'member');
     return (await this.teams.members(teamId)).map(toMemberDto);
   }
 
   async changeRole(userId: string, teamId: string, memberId: string, role: TeamRole): Promise<MemberDto> {
     return this.teams.transaction(async (m) => {
-      await this.access.require(userId, teamId, MANAGERS, m);
+      await this.access.require(userId, teamId, 'manager', m);
       const teams = new TeamsRepository(m);
       const member = await this.lockedMember(teams, teamId, memberId);
       if (member.role === 'manager' && role !== 'manager') await this.assertAnotherManager(teams, teamId);
@@ -92,7 +92,7 @@ export class TeamsService {
   async removeMember(userId: string, teamId: string, memberId: string): Promise<void> {
     await this.teams.transaction(async (m) => {
       if (memberId === userId) await this.access.access(userId, teamId, m);
-      else await this.access.require(userId, teamId, MANAGERS, m);
+      else await this.access.require(userId, teamId, 'manager', m);
       const teams = new TeamsRepository(m);
       const member = await this.lockedMember(teams, teamId, memberId);
       if (member.role === 'manager') await this.assertAnotherManager(teams, teamId);

@@ -1,10 +1,12 @@
 /** Items: capture, edit, delete. Items belong to the team; the meeting only records where they came from. */
 import { randomUUID } from 'node:crypto';
 import type { ItemDto } from '@tillit/protocol';
+import { type QueryCreator, sql } from 'kysely';
 import { MeetingPhase } from '../../meetings/meeting.entity.js';
 import { Item } from '../../items/item.entity.js';
 import { toItemDto } from '../../items/item.dto.js';
 import { forbidden } from '../command-errors.js';
+import type { LockedMeetingDatabase } from '../event-append.js';
 import { type CommandDef, event } from '../live.types.js';
 import type { ItemLeftEffect, ItemLeftHook } from '../ritual.js';
 import { assertTeamMember, reloadItem, teamItem } from '../team-lookups.js';
@@ -46,7 +48,7 @@ export const itemAdd: CommandDef<'item.add'> = {
   },
   // The hot path (a forum's capture): one INSERT inside the statement that locks the meeting and allocates
   // the seq. Owners and parents are looked up, so those go through `handle`.
-  direct({ meetingId, teamId, phaseId, actor, payload, now, param }) {
+  direct({ meetingId, teamId, phaseId, actor, payload, now }) {
     if (payload.ownerId || payload.parentId) return null;
     const at = now.toISOString();
     const item: ItemDto = {
@@ -65,13 +67,32 @@ export const itemAdd: CommandDef<'item.add'> = {
       createdAt: at,
       updatedAt: at,
     };
-    const sql = `INSERT INTO items (id, team_id, kind, text, status, author_id, due_date, notes, origin_meeting_id,
-        origin_phase_id, last_meeting_id, created_at, updated_at)
-      SELECT ${param(item.id)}::uuid, ${param(teamId)}::uuid, ${param(item.kind)}, ${param(item.text)}, 'open',
-        ${param(actor.userId)}::uuid, ${param(item.dueDate)}::date, '', locked.id, ${param(phaseId)}::uuid, locked.id,
-        ${param(at)}::timestamptz, ${param(at)}::timestamptz
-      FROM locked`;
-    return { sql, event: event('item.added', { item }), result: { itemId: item.id } };
+    const values = { id: item.id, teamId, kind: item.kind, text: item.text, authorId: actor.userId, dueDate: item.dueDate, phaseId, at };
+    const change = (db: QueryCreator<LockedMeetingDatabase>, v: typeof values) =>
+      db
+        .insertInto('items')
+        .columns([
+          'id', 'team_id', 'kind', 'text', 'status', 'author_id', 'due_date', 'notes', 'origin_meeting_id',
+          'origin_phase_id', 'last_meeting_id', 'created_at', 'updated_at',
+        ])
+        .expression(
+          db.selectFrom('locked').select((eb) => [
+            eb.cast<string>(eb.val(v.id), 'uuid').as('id'),
+            eb.cast<string>(eb.val(v.teamId), 'uuid').as('team_id'),
+            eb.val(v.kind).as('kind'),
+            eb.val(v.text).as('text'),
+            sql.lit('open').as('status'),
+            eb.cast<string>(eb.val(v.authorId), 'uuid').as('author_id'),
+            eb.cast<string | null>(eb.val(v.dueDate), 'date').as('due_date'),
+            sql.lit('').as('notes'),
+            'locked.id as origin_meeting_id',
+            eb.cast<string | null>(eb.val(v.phaseId), 'uuid').as('origin_phase_id'),
+            'locked.id as last_meeting_id',
+            eb.cast<string>(eb.val(v.at), 'timestamptz').as('created_at'),
+            eb.cast<string>(eb.val(v.at), 'timestamptz').as('updated_at'),
+          ]),
+        );
+    return { values, change, event: event('item.added', { item }), result: { itemId: item.id } };
   },
 };
 

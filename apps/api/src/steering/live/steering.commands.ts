@@ -3,13 +3,12 @@
  * function as its REST route, inside the command's transaction, and broadcasts what changed.
  */
 import { ErrorCode, type SteeringCommandType } from '@tillit/protocol';
+import { standingInTeam } from '../../access/access.repository.js';
 import { AppError } from '../../common/app-error.js';
 import type { CommandContext, CommandDef } from '../../live/live.types.js';
 import { event } from '../../live/live.types.js';
 import { savePhaseState } from '../../live/phase-state.js';
 import type { Meeting } from '../../meetings/meeting.entity.js';
-import { OrganizationMember } from '../../organizations/organization.entity.js';
-import { TeamMember } from '../../teams/team.entity.js';
 import { feedbackRound, giveFeedback, toFeedbackDtos } from '../feedback/feedback.js';
 import {
   assignPlanItem,
@@ -43,17 +42,13 @@ async function steering(ctx: CommandContext<SteeringCommandType>): Promise<Steer
   if (!(await isSteeringMeeting(m, meeting))) {
     throw new AppError(ErrorCode.WrongPhase, 'This works only in a daily-steering meeting');
   }
-  const member = await m.findOneBy(TeamMember, { teamId: meeting.teamId, userId: actor.userId });
-  const team = await m.query(`SELECT organization_id FROM teams WHERE id = $1`, [meeting.teamId]);
-  const orgAdmin = await m.existsBy(OrganizationMember, {
-    organizationId: (team as { organization_id: string }[])[0]!.organization_id,
-    userId: actor.userId,
-    role: 'admin',
-  });
+  const standing = await standingInTeam(m, meeting.teamId, actor.userId);
   return {
     m,
     teamId: meeting.teamId,
-    actor: { userId: actor.userId, role: member?.role ?? null, isOrgAdmin: orgAdmin, mayFacilitate: actor.isFacilitator },
+    // In a meeting, facilitating is the command's `facilitator` rule (its current facilitator, a manager or an
+    // organisation admin), as the access policy decided it for this command.
+    actor: { userId: actor.userId, ...standing, mayFacilitate: actor.isFacilitator },
     meetingId: meeting.id,
     now,
   };

@@ -4,7 +4,6 @@ import { type SteeringSettingsDto, UpdateSteeringSettingsBody } from '@tillit/pr
 import type { z } from 'zod';
 import { type AuthContext, CurrentAuth } from '../../auth/auth.decorators.js';
 import { ApiZodBody, uuidParam, zodBody } from '../../common/zod.js';
-import { FACILITATORS } from '../../teams/team-access.service.js';
 import { SteeringService } from '../steering.service.js';
 import { provisionSteering, switchReadyMade, toSettingsDto } from './ready-made.js';
 import { SteeringSettingsRepository } from './steering-settings.repository.js';
@@ -43,7 +42,7 @@ export class SteeringSettingsController {
         if (body.afternoonForum !== undefined) await switchReadyMade(m, settings, 'afternoon', body.afternoonForum, auth.userId);
         return toSettingsDto(settings);
       },
-      FACILITATORS,
+      'facilitator',
     );
   }
 }
