@@ -16,8 +16,6 @@ import { LiveMetrics } from './live.metrics.js';
 import type { CommandContext, CommandDef } from './live.types.js';
 import { MeetingQueue } from './meeting-queue.js';
 
-export type { Caller } from './command-authorization.js';
-
 /** The handler of a registered command: the one place the engine looks one up. */
 const commandDef = (type: LiveCommandType) => COMMANDS[type] as CommandDef<LiveCommandType>;
 
