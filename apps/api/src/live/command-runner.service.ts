@@ -16,7 +16,6 @@ import type { CommandContext, CommandDef } from './live.types.js';
 import { MeetingQueue } from './meeting-queue.js';
 import { LIVE_RITUALS, type LiveRituals } from './ritual.js';
 
-export type { Caller } from './command-authorization.js';
 
 const isUniqueViolation = (err: unknown) =>
   err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
