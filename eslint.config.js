@@ -40,13 +40,6 @@ export default tseslint.config(
     },
   },
   {
-    // TEMPORARY, until the lead fixes it after merging the shape branches (issue 11): the files that break the
-    // promise rules above today, as warnings so the branch stays green. Delete this block with the fix.
-    //   apps/api/src/live/live.gateway.ts:66 — the async handshake passed to socket.io's server.use()
-    files: ['apps/api/src/live/live.gateway.ts'],
-    rules: { '@typescript-eslint/no-misused-promises': 'warn' },
-  },
-  {
     files: ['apps/web/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

@@ -32,7 +32,7 @@ export function cookieValue(header: string | undefined, name: string): string | 
  * no ambient cookie to abuse), the protocol version, and the session cookie (the same check as for REST).
  */
 export function handshake(config: AppConfig, sessions: SessionsService) {
-  return async (socket: LiveSocket, next: (err?: ExtendedError) => void) => {
+  const check = async (socket: LiveSocket, next: (err?: ExtendedError) => void): Promise<void> => {
     try {
       const origin = socket.handshake.headers.origin;
       if (origin !== undefined && !config.allowedOrigins.includes(origin)) {
@@ -64,4 +64,6 @@ export function handshake(config: AppConfig, sessions: SessionsService) {
       next(connectError({ code: ErrorCode.Unauthenticated, message: 'Sign in to continue' }));
     }
   };
+  // socket.io calls middleware and ignores what it returns; `check` answers every path through `next`, a throw included.
+  return (socket: LiveSocket, next: (err?: ExtendedError) => void): void => void check(socket, next);
 }
