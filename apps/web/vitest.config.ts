@@ -6,5 +6,6 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    reporters: ['default', ['../../.ci/vitest-results-reporter.mjs', { name: 'web-unit' }]],
   },
 });
