@@ -52,7 +52,7 @@ module.exports = {
         'A ritual does not import another ritual: what two rituals share belongs to the engine or the common code ' +
         'below them. One edge is the domain itself and stays: an improvement idea is often born from a risk or ' +
         "disturbance of daily steering (PRODUCT.md), so improvement's repository reads steering's risk entity to " +
-        'offer and show an idea\'s origin — read only, and nowhere else.',
+        "offer and show an idea's origin — read only, and nowhere else.",
       from: { path: `^${SOURCES}/${RITUALS}${RITUAL_END}` },
       to: {
         path: `^$1/${RITUALS}${RITUAL_END}`,

@@ -34,7 +34,11 @@ export class AppModule implements NestModule {
             level: config.logLevel,
             // Logs never hold cookies, tokens, passwords or text people wrote: only method, path and status.
             serializers: {
-              req: (req: { method: string; url: string; id: unknown }) => ({ id: req.id, method: req.method, url: redactUrl(req.url) }),
+              req: (req: { method: string; url: string; id: unknown }) => ({
+                id: req.id,
+                method: req.method,
+                url: redactUrl(req.url),
+              }),
               res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
             },
             autoLogging: { ignore: (req) => req.url === '/api/health' },

@@ -49,7 +49,11 @@ export function makePlan(quick: boolean, workers: number): Plan {
     S3: { rooms: 100, perRoom: 10, rate: 100, durationMs: 20_000 },
     S4: { rooms: 50, perRoom: 10, rate: 100, durationMs: 20_000, killAtMs: 8000 },
     S5: { rooms: 100, perRoom: 10, windowMs: 10_000, itemsPerTeam: 20 },
-    capacity: { perRoom: 200, rates: [25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500, 2000], stepMs: 6000 },
+    capacity: {
+      perRoom: 200,
+      rates: [25, 50, 75, 100, 125, 150, 200, 250, 300, 400, 500, 600, 800, 1000, 1500, 2000],
+      stepMs: 6000,
+    },
   };
 }
 

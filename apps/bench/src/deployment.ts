@@ -45,7 +45,8 @@ export class Deployment {
     const nodes: ServerProcess[] = [];
     try {
       const prefix = `bench-${randomBytes(4).toString('hex')}`;
-      const redis: Record<string, string> = layout.nodes > 1 ? { REDIS_URL: ctx.redisUrl ?? '', REDIS_PREFIX: prefix } : {};
+      const redis: Record<string, string> =
+        layout.nodes > 1 ? { REDIS_URL: ctx.redisUrl ?? '', REDIS_PREFIX: prefix } : {};
       // One after the other: the first node runs the migrations.
       for (let n = 0; n < layout.nodes; n++) {
         const port = await freePort();
@@ -76,7 +77,12 @@ export class Deployment {
       if (target === 'tillit') {
         const seeded = await seedTillit(nodes[0]!.url, db.url, layout.rooms, layout.perRoom);
         if (layout.itemsPerTeam) await seedItems(db.url, layout.itemsPerTeam);
-        participants = seeded.seats.map((s) => ({ idx: s.idx, meetingId: s.meetingId, cookie: s.cookie, urls: urlsFor(s.idx) }));
+        participants = seeded.seats.map((s) => ({
+          idx: s.idx,
+          meetingId: s.meetingId,
+          cookie: s.cookie,
+          urls: urlsFor(s.idx),
+        }));
         meetingIds = seeded.rooms.map((r) => r.meetingId);
       } else {
         meetingIds = Array.from({ length: layout.rooms }, (_, r) => `room-${r + 1}`);
@@ -123,9 +129,11 @@ export class Deployment {
   /** Tillit: each meeting's last seq in the database. */
   async lastSeqs(): Promise<Record<string, number>> {
     if (this.target !== 'tillit') return {};
-    const rows = await query<{ id: string; last_seq: number }>(this.databaseUrl, 'SELECT id, last_seq FROM meetings WHERE id = ANY($1::uuid[])', [
-      this.meetingIds,
-    ]);
+    const rows = await query<{ id: string; last_seq: number }>(
+      this.databaseUrl,
+      'SELECT id, last_seq FROM meetings WHERE id = ANY($1::uuid[])',
+      [this.meetingIds],
+    );
     return Object.fromEntries(rows.map((r) => [r.id, Number(r.last_seq)]));
   }
 

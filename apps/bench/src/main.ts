@@ -39,7 +39,8 @@ const targets = new Set(values.targets!.split(',').map((s) => s.trim()));
 // least disturbed window (lowest p99): on a shared machine a neighbour's burst during one window would
 // otherwise decide the ratio.
 const rounds = Math.max(1, Number(values.rounds ?? (quick ? 1 : 2)));
-for (const name of only) if (!SCENARIOS.includes(name)) throw new Error(`Unknown scenario ${name}; known: ${SCENARIOS.join(', ')}`);
+for (const name of only)
+  if (!SCENARIOS.includes(name)) throw new Error(`Unknown scenario ${name}; known: ${SCENARIOS.join(', ')}`);
 
 // Bounded in time whatever happens: a stuck run kills everything it started.
 const DEADLINE_MS = quick ? 4 * 60_000 : 45 * 60_000;
@@ -59,7 +60,12 @@ for (const sig of ['SIGINT', 'SIGTERM'] as const) {
 
 async function redisUrl(): Promise<string | null> {
   const url = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  const r = new Redis(url, { lazyConnect: true, connectTimeout: 2000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  const r = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 2000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
   try {
     await r.connect();
     await r.ping();
@@ -71,9 +77,9 @@ async function redisUrl(): Promise<string | null> {
   }
 }
 
-
 async function main() {
-  if (!existsSync(TILLIT_MAIN)) throw new Error(`${TILLIT_MAIN} is missing: run \`pnpm build\` first (or \`pnpm bench\`, which builds)`);
+  if (!existsSync(TILLIT_MAIN))
+    throw new Error(`${TILLIT_MAIN} is missing: run \`pnpm build\` first (or \`pnpm bench\`, which builds)`);
   const started = Date.now();
   mkdirSync(RESULTS_DIR, { recursive: true });
   const logDir = mkdtempSync(path.join(os.tmpdir(), 'tillit-bench-'));
@@ -139,9 +145,19 @@ async function main() {
           if (!targets.has(target)) continue;
           const label = rounds > 1 ? `${name} ${target} (round ${round} of ${rounds})` : `${name} ${target}`;
           await step(label, async () => {
-            const m = await fanout(ctx, plan, name, target, plan[name], nodes, target === 'tillit' ? profileDir : undefined);
+            const m = await fanout(
+              ctx,
+              plan,
+              name,
+              target,
+              plan[name],
+              nodes,
+              target === 'tillit' ? profileDir : undefined,
+            );
             log(`${label}: ${JSON.stringify(m.figures)}`);
-            const all = ((results.details[name] as Record<string, unknown[]> | undefined)?.[`${target}_rounds`] ?? []).concat({
+            const all = (
+              (results.details[name] as Record<string, unknown[]> | undefined)?.[`${target}_rounds`] ?? []
+            ).concat({
               round,
               figures: m.figures,
             });
@@ -180,7 +196,9 @@ async function main() {
           const r = await capacity(ctx, plan, target, target === 'tillit' ? profileDir : undefined);
           results.scenarios.capacity[`${target}_rate`] = r.rate;
           detail('capacity', target, r.steps);
-          log(`capacity ${target}: ${r.rate ?? 'none'} (${r.steps.map((s) => `${s.rate}/s p99 ${s.figures.p99_ms}`).join(', ')})`);
+          log(
+            `capacity ${target}: ${r.rate ?? 'none'} (${r.steps.map((s) => `${s.rate}/s p99 ${s.figures.p99_ms}`).join(', ')})`,
+          );
         });
       }
     }
@@ -191,7 +209,9 @@ async function main() {
   results.targets = evaluateTargets(results);
   const file = path.join(RESULTS_DIR, 'latest.json');
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
-  console.log(`\n## Tillit vs bare socket.io baseline (${quick ? 'quick' : 'full'} run, ${results.run.duration_s} s)\n`);
+  console.log(
+    `\n## Tillit vs bare socket.io baseline (${quick ? 'quick' : 'full'} run, ${results.run.duration_s} s)\n`,
+  );
   console.log(
     `Machine: ${String(results.machine.cpu)}, ${String(results.machine.cores)} cores, ${String(results.machine.memory_gb)} GB, ` +
       `Node ${process.version}, PostgreSQL ${String(results.machine.postgres)}\n`,

@@ -64,7 +64,8 @@ export function evaluateTargets(r: Results): Target[] {
       met: rp === null ? null : rp <= 2,
       measured: `${cell(p.tillit?.p99_ms)} ms vs ${cell(p.baseline?.p99_ms)} ms (× ${cell(rp)})`,
     });
-    const offered = (r.details[name] as { tillit?: { offered_per_s?: number } } | undefined)?.tillit?.offered_per_s ?? null;
+    const offered =
+      (r.details[name] as { tillit?: { offered_per_s?: number } } | undefined)?.tillit?.offered_per_s ?? null;
     const share = ratio(p.tillit?.acked_per_s, offered);
     t.push({
       target: `${name}: acknowledged/s ≥ 95 % of offered`,
@@ -95,7 +96,19 @@ export function evaluateTargets(r: Results): Target[] {
 
 export function markdown(r: Results): string {
   const out: string[] = [];
-  const head = ['scenario', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'acked/s', 'delivered/s', 'lost', 'API CPU %', 'API RSS MB', 'loop p99 ms'];
+  const head = [
+    'scenario',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'max ms',
+    'acked/s',
+    'delivered/s',
+    'lost',
+    'API CPU %',
+    'API RSS MB',
+    'loop p99 ms',
+  ];
   out.push(`| ${head.join(' | ')} |`, `|${head.map(() => '---').join('|')}|`);
   for (const name of ['S1', 'S2', 'S3'] as const) {
     const p = r.scenarios[name];
@@ -108,14 +121,17 @@ export function markdown(r: Results): string {
   out.push('');
   const s = r.scenarios;
   out.push('| scenario | figure | Tillit | baseline | Tillit ÷ baseline |', '|---|---|---|---|---|');
-  out.push(`| Capacity (S1's room, p99 ≤ 100 ms) | commands/s | ${cell(s.capacity.tillit_rate)} | ${cell(s.capacity.baseline_rate)} | ${cell(ratio(s.capacity.tillit_rate, s.capacity.baseline_rate))} |`);
+  out.push(
+    `| Capacity (S1's room, p99 ≤ 100 ms) | commands/s | ${cell(s.capacity.tillit_rate)} | ${cell(s.capacity.baseline_rate)} | ${cell(ratio(s.capacity.tillit_rate, s.capacity.baseline_rate))} |`,
+  );
   out.push(`| S4 recovery (kill one of two nodes) | seconds until all caught up | ${cell(s.S4.recover_s)} | | |`);
   out.push(`| S4 recovery | commands lost | ${cell(s.S4.lost)} | | |`);
   out.push(`| S5 join storm | time to full snapshot p50 ms | ${cell(s.S5.snapshot_p50_ms)} | | |`);
   out.push(`| S5 join storm | time to full snapshot p99 ms | ${cell(s.S5.snapshot_p99_ms)} | | |`);
   out.push('');
   out.push('| target | met | measured |', '|---|---|---|');
-  for (const t of r.targets) out.push(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} | ${t.measured} |`);
+  for (const t of r.targets)
+    out.push(`| ${t.target} | ${t.met === null ? 'not measured' : t.met ? 'yes' : '**no**'} | ${t.measured} |`);
   const errors = Object.entries(r.errors);
   if (errors.length) {
     out.push('', 'Errors:');

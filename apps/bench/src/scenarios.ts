@@ -59,7 +59,8 @@ export interface Measured {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const sleepUntil = (t: number) => sleep(Math.max(0, t - Date.now()));
-const sumOrNull = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0));
+const sumOrNull = (xs: (number | null)[]) =>
+  xs.some((x) => x === null) ? null : xs.reduce<number>((a, b) => a + b!, 0);
 const maxOrNull = (xs: (number | null)[]) => (xs.some((x) => x === null) ? null : Math.max(...(xs as number[])));
 
 export interface Session {
@@ -88,7 +89,9 @@ export async function open(
     gens = await LoadGenerators.start(target, participants, plan.workers, o.failover ?? false);
     await o.beforeConnect?.(dep);
     const connect = await gens.connect(!!o.storm, Date.now() + 500);
-    log(`  ${label} ${target}: started and seeded in ${((t1 - t0) / 1000).toFixed(1)} s, ${connect.joined} joined in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
+    log(
+      `  ${label} ${target}: started and seeded in ${((t1 - t0) / 1000).toFixed(1)} s, ${connect.joined} joined in ${((Date.now() - t1) / 1000).toFixed(1)} s`,
+    );
     return { dep, gens, connect };
   } catch (err) {
     await gens?.close();
@@ -109,7 +112,9 @@ export async function measure(
   rate: number,
   durationMs: number,
   o: { during?: (startAt: number) => Promise<void>; profile?: string; drainMs?: number } = {},
-): Promise<Measured & { caughtUpAt: number[]; notRecovered: number; lastSeqOk: boolean; missingAfterRecovery: number }> {
+): Promise<
+  Measured & { caughtUpAt: number[]; notRecovered: number; lastSeqOk: boolean; missingAfterRecovery: number }
+> {
   const { dep, gens } = s;
   if (o.profile) await dep.nodes[0]!.probe({ probe: 'profile:start' });
   const startAt = Date.now() + 300;
@@ -208,7 +213,9 @@ export async function fanout(
   const s = await open(ctx, plan, target, label, { rooms: f.rooms, perRoom: f.perRoom, nodes });
   try {
     await warmUp(s, plan, f.rate);
-    return await measure(s, plan, f.rate, f.durationMs, { profile: profileDir ? path.join(profileDir, `${label}-${target}.cpuprofile`) : undefined });
+    return await measure(s, plan, f.rate, f.durationMs, {
+      profile: profileDir ? path.join(profileDir, `${label}-${target}.cpuprofile`) : undefined,
+    });
   } finally {
     await close(s);
   }
@@ -239,7 +246,8 @@ export async function recovery(ctx: RunContext, plan: Plan): Promise<RecoveryRes
     });
     const affected = Math.ceil(s.dep.participants.length / 2);
     const recovered = m.caughtUpAt.length;
-    const recoverS = recovered >= affected && m.notRecovered === 0 ? (Math.max(...m.caughtUpAt) - killedAt) / 1000 : null;
+    const recoverS =
+      recovered >= affected && m.notRecovered === 0 ? (Math.max(...m.caughtUpAt) - killedAt) / 1000 : null;
     const lost = m.details.lost_in_db + m.details.lost_in_delivery + m.missingAfterRecovery + m.details.unacked;
     return {
       recover_s: round(recoverS, 2),
@@ -273,7 +281,11 @@ export async function joinStorm(ctx: RunContext, plan: Plan, profileDir?: string
     },
   });
   try {
-    if (profileDir) await s.dep.nodes[0]!.probe({ probe: 'profile:stop', file: path.join(profileDir, 'S5-tillit.cpuprofile') }, 60_000);
+    if (profileDir)
+      await s.dep.nodes[0]!.probe(
+        { probe: 'profile:stop', file: path.join(profileDir, 'S5-tillit.cpuprofile') },
+        60_000,
+      );
     const t = s.connect.snapshotMs;
     return {
       snapshot_p50_ms: round(quantileOf(t, 0.5), 1),
@@ -305,7 +317,12 @@ export interface CapacityStep {
 }
 
 /** The highest rate in S1's room at which p99 ≤ 100 ms and ≥ 95 % of commands are acknowledged. */
-export async function capacity(ctx: RunContext, plan: Plan, target: TargetKind, profileDir?: string): Promise<{ rate: number | null; steps: CapacityStep[] }> {
+export async function capacity(
+  ctx: RunContext,
+  plan: Plan,
+  target: TargetKind,
+  profileDir?: string,
+): Promise<{ rate: number | null; steps: CapacityStep[] }> {
   const c = plan.capacity;
   const s = await open(ctx, plan, target, 'capacity', { rooms: 1, perRoom: c.perRoom, nodes: 1 });
   const steps: CapacityStep[] = [];
@@ -319,7 +336,14 @@ export async function capacity(ctx: RunContext, plan: Plan, target: TargetKind, 
         profile: profileDir ? path.join(profileDir, `capacity-${target}-${rate}.cpuprofile`) : undefined,
       });
       const ok = m.figures.p99_ms !== null && m.figures.p99_ms <= 100 && m.details.acked >= 0.95 * m.details.sent;
-      steps.push({ rate, ok, figures: m.figures, refused: m.details.refused, unacked: m.details.unacked, loadgen_cpu_pct: m.details.loadgen_cpu_pct });
+      steps.push({
+        rate,
+        ok,
+        figures: m.figures,
+        refused: m.details.refused,
+        unacked: m.details.unacked,
+        loadgen_cpu_pct: m.details.loadgen_cpu_pct,
+      });
       await sleep(500);
       return ok;
     };
@@ -328,7 +352,11 @@ export async function capacity(ctx: RunContext, plan: Plan, target: TargetKind, 
       best = rate;
     }
     // Even the first step failed: halve down (at most three times) to find a rate that holds, else 0.
-    for (let rate = Math.floor(c.rates[0]! / 2), tries = 0; best === null && tries < 3 && rate >= 5; rate = Math.floor(rate / 2), tries++) {
+    for (
+      let rate = Math.floor(c.rates[0]! / 2), tries = 0;
+      best === null && tries < 3 && rate >= 5;
+      rate = Math.floor(rate / 2), tries++
+    ) {
       if (await step(rate)) best = rate;
     }
     best ??= 0;

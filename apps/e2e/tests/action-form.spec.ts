@@ -14,7 +14,10 @@ test('the action form: validation, focus, announcements, keyboard; the KASAM own
   const people = { anna: newPerson('Anna'), bertil: newPerson('Bertil') };
   await signUpViaApi(anna.context, people.anna);
   await signUpViaApi(bertil.context, people.bertil);
-  const team = await teamWithMembers(anna.context, [bertil.context], { organization: uniqueName('Omsorg'), team: uniqueName('Avdelning') });
+  const team = await teamWithMembers(anna.context, [bertil.context], {
+    organization: uniqueName('Omsorg'),
+    team: uniqueName('Avdelning'),
+  });
   const t = anna.t;
   const page = anna.page;
   const room = new MeetingRoom(anna);
@@ -23,7 +26,12 @@ test('the action form: validation, focus, announcements, keyboard; the KASAM own
     kind: 'custom',
     name: uniqueName('Verksamhetsmöte'),
     phases: [
-      { kind: 'capture', title: t.templates.ideas, timeboxSeconds: null, settings: { itemKinds: ['idea'], prompt: '' } },
+      {
+        kind: 'capture',
+        title: t.templates.ideas,
+        timeboxSeconds: null,
+        settings: { itemKinds: ['idea'], prompt: '' },
+      },
       { kind: 'discussion', title: t.templates.discuss, timeboxSeconds: null, settings: { itemKinds: ['idea'] } },
     ],
   });

@@ -9,7 +9,9 @@ import { createForumViaApi, signUpViaApi, startMeetingViaApi, teamWithMembers } 
 import { expectAccessible, fill, newPerson, TillitApp, uniqueName } from './support/app.ts';
 import { MeetingRoom } from './support/meeting.ts';
 
-test('an ethics forum with two groups and share-back, then a KASAM dialogue through the reveal', async ({ browser }) => {
+test('an ethics forum with two groups and share-back, then a KASAM dialogue through the reveal', async ({
+  browser,
+}) => {
   test.slow(); // four browsers, two meetings
   const apps = await Promise.all([0, 1, 2, 3].map(() => TillitApp.open(browser)));
   const [anna, bertil, cecilia, david] = apps as [TillitApp, TillitApp, TillitApp, TillitApp];
@@ -36,12 +38,18 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
   const meeting: MeetingDto = await startMeetingViaApi(anna.context, team.id, ethics.id);
   for (const room of rooms) await room.open(meeting.id);
   const participants = anna.page.getByRole('region', { name: new RegExp(t.meeting.participants.title) });
-  for (const n of names) await expect(participants.getByRole('listitem').filter({ hasText: n.displayName })).toContainText(t.meeting.participants.present);
+  for (const n of names)
+    await expect(participants.getByRole('listitem').filter({ hasText: n.displayName })).toContainText(
+      t.meeting.participants.present,
+    );
 
   // The facilitator takes the suggested theme (one the forum has not used); everyone sees its case.
-  await expect(anna.page.getByText(fill(t.ethicsForum.theme.suggested, { title: 'Värdighet i vardagen' }))).toBeVisible();
+  await expect(
+    anna.page.getByText(fill(t.ethicsForum.theme.suggested, { title: 'Värdighet i vardagen' })),
+  ).toBeVisible();
   await a.button(t.ethicsForum.theme.choose).click();
-  for (const room of rooms) await expect(room.page.getByRole('heading', { name: 'Värdighet i vardagen' })).toBeVisible();
+  for (const room of rooms)
+    await expect(room.page.getByRole('heading', { name: 'Värdighet i vardagen' })).toBeVisible();
   await expect(david.page.getByText(t.ethicsForum.theme.questions)).toBeVisible();
   // Rotating facilitation: the next facilitator (Bertil, next in the team) is shown ahead.
   await expect(david.page.getByText(fill(t.ethicsForum.rotation.next, { name: names[1]!.displayName }))).toBeVisible();
@@ -58,7 +66,8 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
   await groupOf(names[3]!.displayName).selectOption({ label: fill(t.ethicsForum.groups.moveTo, { n: 2 }) });
   await a.button(t.ethicsForum.groups.formButton).click();
   await a.button(t.ethicsForum.groups.open).click();
-  const groupCard = (room: MeetingRoom, n: number) => room.page.getByRole('region', { name: new RegExp(`^${fill(t.ethicsForum.groups.group, { n })}`) });
+  const groupCard = (room: MeetingRoom, n: number) =>
+    room.page.getByRole('region', { name: new RegExp(`^${fill(t.ethicsForum.groups.group, { n })}`) });
   for (const room of rooms) await expect(room.page.getByText(t.ethicsForum.groups.running)).toBeVisible();
   await expect(groupCard(b, 1)).toContainText(t.ethicsForum.groups.yourGroup);
   await expect(groupCard(b, 1).getByRole('timer')).toHaveText(/1[45]:\d\d/);
@@ -87,7 +96,9 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
     await expect(shared).toContainText('Vi vill våga säga till om misstag.');
   }
   await a.button(fill(t.ethicsForum.groups.shareGroup, { n: 2 })).click();
-  await expect(david.page.getByRole('region', { name: fill(t.ethicsForum.groups.sharing, { n: 2 }) })).toContainText('Värdighet tar inte mer tid.');
+  await expect(david.page.getByRole('region', { name: fill(t.ethicsForum.groups.sharing, { n: 2 }) })).toContainText(
+    'Värdighet tar inte mer tid.',
+  );
   // The secret never reached anyone outside group 1 (not even the facilitator).
   for (const app of [anna, david]) await expect(app.page.getByText(SECRET)).toHaveCount(0);
   await anna.page.goto(`/meetings/${meeting.id}?display=wall`);
@@ -113,7 +124,10 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
   const answer = async (room: MeetingRoom, values: [number, number, number], helps: string) => {
     const page = room.page;
     for (const [i, dim] of (['comprehensibility', 'manageability', 'meaningfulness'] as const).entries()) {
-      await page.getByRole('group', { name: new RegExp(`^${t.kasam.dimensions[dim]}`) }).getByLabel(String(values[i]), { exact: true }).check();
+      await page
+        .getByRole('group', { name: new RegExp(`^${t.kasam.dimensions[dim]}`) })
+        .getByLabel(String(values[i]), { exact: true })
+        .check();
     }
     await page.getByLabel(t.kasam.helps).fill(helps);
     await room.button(t.kasam.send).click();
@@ -131,7 +145,9 @@ test('an ethics forum with two groups and share-back, then a KASAM dialogue thro
     await expect(room.page.getByText(t.kasam.closed)).toBeVisible();
     await expect(room.page.getByText('Tydliga rutiner')).toBeVisible();
   }
-  await expect(bertil.page.getByText(`${t.kasam.dimensions.manageability} · ${fill(t.kasam.median, { value: 4 })}`)).toBeVisible();
+  await expect(
+    bertil.page.getByText(`${t.kasam.dimensions.manageability} · ${fill(t.kasam.median, { value: 4 })}`),
+  ).toBeVisible();
   await expect(bertil.page.getByRole('region', { name: t.kasam.trend })).toBeVisible();
   await expectAccessible(bertil.page, 'KASAM reveal (laptop)');
   await expectAccessible(david.page, 'KASAM reveal (phone)');

@@ -20,9 +20,15 @@ const PHASES: CreateForumBody['phases'] = [
   { kind: 'summary', title: imp.template.summary, settings: {} },
 ];
 
-test('a facilitator and two members run an improvement meeting: capture, vote, a cycle together, ten data points, a shift', async ({ browser }) => {
+test('a facilitator and two members run an improvement meeting: capture, vote, a cycle together, ten data points, a shift', async ({
+  browser,
+}) => {
   test.slow();
-  const [anna, bertil, cecilia] = await Promise.all([TillitApp.open(browser), TillitApp.open(browser), TillitApp.open(browser)]);
+  const [anna, bertil, cecilia] = await Promise.all([
+    TillitApp.open(browser),
+    TillitApp.open(browser),
+    TillitApp.open(browser),
+  ]);
   const people = { anna: newPerson('Anna'), bertil: newPerson('Bertil'), cecilia: newPerson('Cecilia') };
   await Promise.all([
     signUpViaApi(anna.context, people.anna),
@@ -33,7 +39,12 @@ test('a facilitator and two members run an improvement meeting: capture, vote, a
     organization: uniqueName('Vård och omsorg'),
     team: uniqueName('Avdelning 3'),
   });
-  const forum = await createForumViaApi(anna.context, team.id, { kind: 'improvement', name: 'Förbättringsträff', schedule: null, phases: PHASES });
+  const forum = await createForumViaApi(anna.context, team.id, {
+    kind: 'improvement',
+    name: 'Förbättringsträff',
+    schedule: null,
+    phases: PHASES,
+  });
   const meeting = await startMeetingViaApi(anna.context, team.id, forum.id);
   const t = anna.t;
   const [a, b, c] = [new MeetingRoom(anna), new MeetingRoom(bertil), new MeetingRoom(cecilia)];
@@ -61,24 +72,30 @@ test('a facilitator and two members run an improvement meeting: capture, vote, a
   await a.nextPhase();
   for (const room of [a, b, c]) await expect(room.phaseTitle()).toHaveText(imp.template.cycle);
   await a.button(fill(imp.phase.workOn, { title: 'Fast plats för nycklarna' })).click();
-  for (const room of [a, b, c]) await expect(room.page.getByRole('heading', { name: 'Fast plats för nycklarna' })).toBeVisible();
+  for (const room of [a, b, c])
+    await expect(room.page.getByRole('heading', { name: 'Fast plats för nycklarna' })).toBeVisible();
   await a.button(imp.addCycle).click();
-  for (const room of [a, b, c]) await expect(room.page.getByRole('heading', { name: new RegExp(fill(imp.cycle, { n: 1 })) })).toBeVisible();
+  for (const room of [a, b, c])
+    await expect(room.page.getByRole('heading', { name: new RegExp(fill(imp.cycle, { n: 1 })) })).toBeVisible();
 
   // Two members write in two fields at once; each sees who is writing where, and the other's text arrives.
   const objectiveB = bertil.page.getByLabel(imp.fields.objective, { exact: true });
   await objectiveB.click();
   await objectiveB.pressSequentially('Ingen ska behöva leta efter nycklarna', { delay: 10 });
-  const objectiveC = cecilia.page.locator('.co-field').filter({ has: cecilia.page.getByLabel(imp.fields.objective, { exact: true }) });
+  const objectiveC = cecilia.page
+    .locator('.co-field')
+    .filter({ has: cecilia.page.getByLabel(imp.fields.objective, { exact: true }) });
   await expect(objectiveC).toContainText(fill(imp.editing, { name: people.bertil.displayName }));
-  await expect(cecilia.page.getByLabel(imp.fields.objective, { exact: true })).toHaveValue('Ingen ska behöva leta efter nycklarna');
+  await expect(cecilia.page.getByLabel(imp.fields.objective, { exact: true })).toHaveValue(
+    'Ingen ska behöva leta efter nycklarna',
+  );
   await expect(cecilia.page.getByLabel(imp.fields.objective, { exact: true })).toHaveJSProperty('readOnly', true);
   const whoC = cecilia.page.getByLabel(imp.fields.who, { exact: true });
   await whoC.click();
   await whoC.pressSequentially('Dagpersonalen', { delay: 10 });
-  await expect(bertil.page.locator('.co-field').filter({ has: bertil.page.getByLabel(imp.fields.who, { exact: true }) })).toContainText(
-    fill(imp.editing, { name: people.cecilia.displayName }),
-  );
+  await expect(
+    bertil.page.locator('.co-field').filter({ has: bertil.page.getByLabel(imp.fields.who, { exact: true }) }),
+  ).toContainText(fill(imp.editing, { name: people.cecilia.displayName }));
   await expect(anna.page.getByLabel(imp.fields.who, { exact: true })).toHaveValue('Dagpersonalen');
   await bertil.page.getByLabel(fill(imp.prediction, { n: 1 })).fill('Under en minut att hitta nycklarna');
   await bertil.page.getByLabel(fill(imp.prediction, { n: 1 })).blur();
@@ -110,8 +127,12 @@ test('a facilitator and two members run an improvement meeting: capture, vote, a
     const chart = room.page.locator('.run-chart');
     await expect(chart.locator('circle')).toHaveCount(10);
     await expect(chart.locator('.run-chart-median')).toContainText(`${imp.chart.median} 13`);
-    await expect(chart.getByRole('img', { name: fill(imp.chart.title, { name: 'Minuter att hitta nycklarna (min)' }) })).toBeVisible();
-    await expect(chart.locator('.run-chart-signals')).toContainText('Skift: 6 punkter i rad under medianen (2030-03-05 – 2030-03-10). Det är åt det bättre hållet.');
+    await expect(
+      chart.getByRole('img', { name: fill(imp.chart.title, { name: 'Minuter att hitta nycklarna (min)' }) }),
+    ).toBeVisible();
+    await expect(chart.locator('.run-chart-signals')).toContainText(
+      'Skift: 6 punkter i rad under medianen (2030-03-05 – 2030-03-10). Det är åt det bättre hållet.',
+    );
   }
   await expectAccessible(cecilia.page, 'the improvement meeting, PDSA phase');
 
@@ -119,7 +140,9 @@ test('a facilitator and two members run an improvement meeting: capture, vote, a
   await a.nextPhase();
   for (const room of [a, b, c]) await expect(room.phaseTitle()).toHaveText(imp.template.actions);
   await anna.page.getByRole('textbox', { name: imp.phase.actionText, exact: true }).fill('Sätt upp en nyckelkrok');
-  await anna.page.getByRole('combobox', { name: imp.owner, exact: true }).selectOption({ label: people.bertil.displayName });
+  await anna.page
+    .getByRole('combobox', { name: imp.owner, exact: true })
+    .selectOption({ label: people.bertil.displayName });
   await anna.page.getByLabel(imp.phase.due, { exact: true }).fill('2030-03-20');
   await a.button(imp.phase.addAction).click();
   await expect(bertil.page.getByRole('listitem').filter({ hasText: 'Sätt upp en nyckelkrok' }).first()).toBeVisible();
@@ -128,11 +151,16 @@ test('a facilitator and two members run an improvement meeting: capture, vote, a
   await expect(bertil.heading(imp.board)).toBeVisible();
   const card = bertil.page.locator('.board-card').filter({ hasText: 'Fast plats för nycklarna' });
   await expect(card).toBeVisible();
-  const move = card.getByRole('button', { name: fill(imp.moveRight, { title: 'Fast plats för nycklarna', status: imp.status.planning }) });
+  const move = card.getByRole('button', {
+    name: fill(imp.moveRight, { title: 'Fast plats för nycklarna', status: imp.status.planning }),
+  });
   await move.focus();
   await bertil.page.keyboard.press('Enter');
   await expect(
-    bertil.page.getByRole('region', { name: new RegExp(imp.status.planning) }).locator('.board-card').filter({ hasText: 'Fast plats för nycklarna' }),
+    bertil.page
+      .getByRole('region', { name: new RegExp(imp.status.planning) })
+      .locator('.board-card')
+      .filter({ hasText: 'Fast plats för nycklarna' }),
   ).toBeVisible();
   await expectAccessible(bertil.page, 'the improvement board');
 

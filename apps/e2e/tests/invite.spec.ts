@@ -1,7 +1,10 @@
 import { expect, test } from '@playwright/test';
 import { fill, newPerson, TillitApp, uniqueName } from './support/app.ts';
 
-test('a manager invites a colleague by link, who signs up on the way and joins the team', async ({ browser, baseURL }) => {
+test('a manager invites a colleague by link, who signs up on the way and joins the team', async ({
+  browser,
+  baseURL,
+}) => {
   const anna = newPerson('Anna');
   const bertil = newPerson('Bertil');
   const orgName = uniqueName('Vård och omsorg');
@@ -24,7 +27,9 @@ test('a manager invites a colleague by link, who signs up on the way and joins t
   await colleague.goto(link);
   const t = colleague.t;
   await expect(colleague.heading(t.join.title)).toBeVisible();
-  await expect(colleague.page.getByText(fill(t.join.invitedTo, { team: teamName, organization: orgName }))).toBeVisible();
+  await expect(
+    colleague.page.getByText(fill(t.join.invitedTo, { team: teamName, organization: orgName })),
+  ).toBeVisible();
   await expect(colleague.page.getByText(fill(t.join.asRole, { role: t.roles.member }))).toBeVisible();
   await colleague.page.getByRole('link', { name: t.join.signUp }).click();
   await colleague.signUp(bertil, { from: null });
@@ -37,15 +42,21 @@ test('a manager invites a colleague by link, who signs up on the way and joins t
   await expect(colleague.page.getByText(fill(t.team.yourRole, { role: t.roles.member }))).toBeVisible();
   // A staff member can neither invite nor manage others.
   await expect(colleague.page.getByRole('button', { name: t.invites.create })).toHaveCount(0);
-  await expect(colleague.page.getByRole('button', { name: fill(t.team.removeNamed, { name: anna.displayName }) })).toHaveCount(0);
+  await expect(
+    colleague.page.getByRole('button', { name: fill(t.team.removeNamed, { name: anna.displayName }) }),
+  ).toHaveCount(0);
 
   // The manager sees the new member, and the single-use invite is used up.
   await manager.page.reload();
   await expect(manager.member(bertil.displayName)).toContainText(manager.t.roles.member);
-  await expect(manager.page.getByRole('table', { name: manager.t.invites.list })).toContainText(manager.t.invites.statusUsedUp);
+  await expect(manager.page.getByRole('table', { name: manager.t.invites.list })).toContainText(
+    manager.t.invites.statusUsedUp,
+  );
 
   // The manager makes the colleague a facilitator; the colleague then may invite.
-  await manager.page.getByLabel(fill(manager.t.team.roleFor, { name: bertil.displayName })).selectOption(manager.t.roles.facilitator);
+  await manager.page
+    .getByLabel(fill(manager.t.team.roleFor, { name: bertil.displayName }))
+    .selectOption(manager.t.roles.facilitator);
   await manager.member(bertil.displayName).getByRole('button', { name: manager.t.team.changeRole }).click();
   await expect(manager.member(bertil.displayName).locator('.badge')).toHaveText(manager.t.roles.facilitator);
   await colleague.page.reload();

@@ -4,9 +4,15 @@ import { createForumViaApi, signUpViaApi, startMeetingViaApi, teamWithMembers } 
 import { expectAccessible, fill, newPerson, TillitApp, uniqueName, type Lang } from './support/app.ts';
 import { MeetingRoom } from './support/meeting.ts';
 
-test('a facilitator and two members run a live meeting; one drops offline and catches up without losing anything', async ({ browser }) => {
+test('a facilitator and two members run a live meeting; one drops offline and catches up without losing anything', async ({
+  browser,
+}) => {
   test.slow(); // three browsers in one meeting
-  const [anna, bertil, cecilia] = await Promise.all([TillitApp.open(browser), TillitApp.open(browser), TillitApp.open(browser)]);
+  const [anna, bertil, cecilia] = await Promise.all([
+    TillitApp.open(browser),
+    TillitApp.open(browser),
+    TillitApp.open(browser),
+  ]);
   const people = { anna: newPerson('Anna'), bertil: newPerson('Bertil'), cecilia: newPerson('Cecilia') };
   await signUpViaApi(anna.context, people.anna);
   await signUpViaApi(bertil.context, people.bertil);
@@ -32,7 +38,10 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
   await anna.page.getByRole('checkbox', { name: 'torsdag' }).uncheck();
   await anna.page.getByRole('checkbox', { name: 'fredag' }).uncheck();
   await anna.page.getByRole('button', { name: t.forums.create, exact: true }).click();
-  const forum = anna.page.getByRole('list', { name: t.forums.list }).getByRole('listitem').filter({ hasText: forumName });
+  const forum = anna.page
+    .getByRole('list', { name: t.forums.list })
+    .getByRole('listitem')
+    .filter({ hasText: forumName });
   await expect(forum).toContainText(t.forums.kinds.improvement);
   await expect(forum).toContainText(`${fill(t.schedule.weeklyOn, { days: 'onsdag' })} kl. 14:00`);
 
@@ -45,7 +54,10 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
     phases: genericPhases(t),
   });
   await anna.page.reload();
-  const genericForum = anna.page.getByRole('list', { name: t.forums.list }).getByRole('listitem').filter({ hasText: generic.name });
+  const genericForum = anna.page
+    .getByRole('list', { name: t.forums.list })
+    .getByRole('listitem')
+    .filter({ hasText: generic.name });
   await genericForum.getByRole('button', { name: fill(t.forums.startNamed, { name: generic.name }) }).click();
   await expect(anna.heading(generic.name)).toBeVisible();
   const meetingId = new URL(anna.page.url()).pathname.split('/').pop() ?? '';
@@ -60,7 +72,9 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
   const c = new MeetingRoom(cecilia);
   await c.open(meetingId);
   const participants = anna.page.getByRole('region', { name: new RegExp(t.meeting.participants.title) });
-  await expect(participants.getByRole('listitem').filter({ hasText: people.cecilia.displayName })).toContainText(t.meeting.participants.present);
+  await expect(participants.getByRole('listitem').filter({ hasText: people.cecilia.displayName })).toContainText(
+    t.meeting.participants.present,
+  );
 
   // Phase changes reach everyone at once.
   await expect(c.phaseTitle()).toHaveText(t.templates.lastActions);
@@ -110,8 +124,12 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
   await b.vote('Checklista vid överlämning');
   await c.vote('Checklista vid överlämning');
   await c.vote('Tydligare veckoschema');
-  await expect(anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.bertil.displayName, used: 2, total: 3 }))).toBeVisible();
-  await expect(anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.cecilia.displayName, used: 2, total: 3 }))).toBeVisible();
+  await expect(
+    anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.bertil.displayName, used: 2, total: 3 })),
+  ).toBeVisible();
+  await expect(
+    anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.cecilia.displayName, used: 2, total: 3 })),
+  ).toBeVisible();
   // A duplicate removed mid-vote (back in the ideas): the vote on it comes back to Bertil, on every screen.
   await b.vote('Bättre överlämning till natten');
   await expect(bertil.page.getByText(fill(b.t.meeting.voting.left, { left: 0, total: 3 }))).toBeVisible();
@@ -120,12 +138,18 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
   await a.nextPhase();
   for (const room of [a, b, c]) await expect(room.phaseTitle()).toHaveText(t.templates.prioritise);
   await expect(bertil.page.getByText(fill(b.t.meeting.voting.left, { left: 1, total: 3 }))).toBeVisible();
-  await expect(anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.bertil.displayName, used: 2, total: 3 }))).toBeVisible();
+  await expect(
+    anna.page.getByText(fill(t.meeting.voting.usedBy, { name: people.bertil.displayName, used: 2, total: 3 })),
+  ).toBeVisible();
   await expect(a.votingList()).not.toContainText(fill(t.meeting.voting.total_other, { count: 3 }));
   await a.button(t.meeting.voting.reveal).click();
   for (const room of [a, b, c]) {
-    await expect(room.item(room.votingList(), 'Checklista vid överlämning')).toContainText(fill(t.meeting.voting.total_other, { count: 3 }));
-    await expect(room.item(room.votingList(), 'Tydligare veckoschema')).toContainText(fill(t.meeting.voting.total_one, { count: 1 }));
+    await expect(room.item(room.votingList(), 'Checklista vid överlämning')).toContainText(
+      fill(t.meeting.voting.total_other, { count: 3 }),
+    );
+    await expect(room.item(room.votingList(), 'Tydligare veckoschema')).toContainText(
+      fill(t.meeting.voting.total_one, { count: 1 }),
+    );
   }
 
   // Discussion: the facilitator picks the top item; a member adds an action with an owner.
@@ -142,7 +166,9 @@ test('a facilitator and two members run a live meeting; one drops offline and ca
 
   // Summary and end: the minutes are there for everyone, and on the team page afterwards.
   await a.nextPhase();
-  await anna.page.getByRole('textbox', { name: t.meeting.summary.text }).fill('Vi börjar med checklistan vid överlämning.');
+  await anna.page
+    .getByRole('textbox', { name: t.meeting.summary.text })
+    .fill('Vi börjar med checklistan vid överlämning.');
   await a.button(t.meeting.summary.save).click();
   await expect(bertil.page.getByText('Vi börjar med checklistan vid överlämning.')).toBeVisible();
   await a.button(t.meeting.controls.end).click();
@@ -164,16 +190,36 @@ function genericPhases(t: TillitApp['t']): PhaseTemplate[] {
   const min = (n: number) => n * 60;
   return [
     { kind: 'review', title: t.templates.lastActions, timeboxSeconds: min(5), settings: { itemKinds: ['action'] } },
-    { kind: 'capture', title: t.templates.ideas, timeboxSeconds: min(5), settings: { itemKinds: ['idea'], prompt: t.templates.ideasPrompt } },
-    { kind: 'voting', title: t.templates.prioritise, timeboxSeconds: min(3), settings: { itemKinds: ['idea'], votesPerPerson: 3, maxPerItem: 3 } },
+    {
+      kind: 'capture',
+      title: t.templates.ideas,
+      timeboxSeconds: min(5),
+      settings: { itemKinds: ['idea'], prompt: t.templates.ideasPrompt },
+    },
+    {
+      kind: 'voting',
+      title: t.templates.prioritise,
+      timeboxSeconds: min(3),
+      settings: { itemKinds: ['idea'], votesPerPerson: 3, maxPerItem: 3 },
+    },
     { kind: 'discussion', title: t.templates.discuss, timeboxSeconds: min(15), settings: { itemKinds: ['idea'] } },
     { kind: 'summary', title: t.templates.summary, timeboxSeconds: min(2), settings: { prompt: '' } },
   ];
 }
 
 const PHASES: PhaseTemplate[] = [
-  { kind: 'capture', title: 'Dagens plan', timeboxSeconds: 300, settings: { itemKinds: ['plan', 'risk'], prompt: 'Vad gör vi i dag?' } },
-  { kind: 'voting', title: 'Prioritera', timeboxSeconds: null, settings: { itemKinds: ['plan'], votesPerPerson: 3, maxPerItem: 2 } },
+  {
+    kind: 'capture',
+    title: 'Dagens plan',
+    timeboxSeconds: 300,
+    settings: { itemKinds: ['plan', 'risk'], prompt: 'Vad gör vi i dag?' },
+  },
+  {
+    kind: 'voting',
+    title: 'Prioritera',
+    timeboxSeconds: null,
+    settings: { itemKinds: ['plan'], votesPerPerson: 3, maxPerItem: 2 },
+  },
 ];
 
 for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
@@ -183,7 +229,10 @@ for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
     await signUpViaApi(app.context, newPerson('Dora'), lang);
     const colleague = await TillitApp.open(browser, lang);
     await signUpViaApi(colleague.context, newPerson('Erik'), lang);
-    const team = await teamWithMembers(app.context, [colleague.context], { organization: uniqueName('Skola'), team: uniqueName('Arbetslag') });
+    const team = await teamWithMembers(app.context, [colleague.context], {
+      organization: uniqueName('Skola'),
+      team: uniqueName('Arbetslag'),
+    });
     const forum = await createForumViaApi(app.context, team.id, {
       kind: 'daily-morning',
       name: uniqueName('Morgonmöte'),
@@ -232,13 +281,24 @@ for (const lang of ['sv', 'en'] as const satisfies Lang[]) {
 test('an app that speaks an older live protocol asks the person to reload', async ({ browser }) => {
   const app = await TillitApp.open(browser);
   await signUpViaApi(app.context, newPerson('Frida'));
-  const team = await teamWithMembers(app.context, [], { organization: uniqueName('Förvaltning'), team: uniqueName('Enhet') });
-  const forum = await createForumViaApi(app.context, team.id, { kind: 'custom', name: uniqueName('Avstämning'), phases: PHASES });
+  const team = await teamWithMembers(app.context, [], {
+    organization: uniqueName('Förvaltning'),
+    team: uniqueName('Enhet'),
+  });
+  const forum = await createForumViaApi(app.context, team.id, {
+    kind: 'custom',
+    name: uniqueName('Avstämning'),
+    phases: PHASES,
+  });
   const meeting = await startMeetingViaApi(app.context, team.id, forum.id);
   // Rewrite the socket.io CONNECT packet's handshake auth, as an old build would send it.
   await app.page.routeWebSocket(/\/socket\.io\//, (ws) => {
     const server = ws.connectToServer();
-    ws.onMessage((message) => server.send(typeof message === 'string' ? message.replace('"protocolVersion":', '"protocolVersion":-1,"x":') : message));
+    ws.onMessage((message) =>
+      server.send(
+        typeof message === 'string' ? message.replace('"protocolVersion":', '"protocolVersion":-1,"x":') : message,
+      ),
+    );
   });
   await app.goto(`/meetings/${meeting.id}`);
   await expect(app.alert().filter({ hasText: app.t.meeting.reloadBanner })).toBeVisible();

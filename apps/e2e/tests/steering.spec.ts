@@ -24,13 +24,20 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   test.setTimeout(scaled(150_000));
   const anna = await TillitApp.open(browser); // the manager
   const bertil = await TillitApp.open(browser); // facilitates
-  const cecilia = new TillitApp(await (await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })).newPage());
+  const cecilia = new TillitApp(
+    await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true })
+    ).newPage(),
+  );
   const people = { anna: newPerson('Anna'), bertil: newPerson('Bertil'), cecilia: newPerson('Cecilia') };
   await signUpViaApi(anna.context, people.anna);
   await signUpViaApi(bertil.context, people.bertil);
   await signUpViaApi(cecilia.context, people.cecilia);
   const teamName = uniqueName('Avdelning 3');
-  const team = await teamWithMembers(anna.context, [bertil.context, cecilia.context], { organization: uniqueName('Äldreomsorgen'), team: teamName });
+  const team = await teamWithMembers(anna.context, [bertil.context, cecilia.context], {
+    organization: uniqueName('Äldreomsorgen'),
+    team: teamName,
+  });
   const t = anna.t;
 
   // Every new team has the two ready-made forums.
@@ -41,7 +48,11 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   const forums = await apiGet<ForumDto[]>(anna.context, `/api/teams/${team.id}/forums`);
   const morningForum = forums.find((f) => f.kind === 'daily-morning')!;
   const afternoonForum = forums.find((f) => f.kind === 'daily-afternoon')!;
-  const names = { anna: people.anna.displayName, bertil: people.bertil.displayName, cecilia: people.cecilia.displayName };
+  const names = {
+    anna: people.anna.displayName,
+    bertil: people.bertil.displayName,
+    cecilia: people.cecilia.displayName,
+  };
   const bertilId = (await apiGet<{ id: string }>(bertil.context, '/api/auth/me')).id;
 
   async function openAll(meeting: MeetingDto) {
@@ -49,7 +60,8 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
     for (const room of rooms) await room.open(meeting.id);
     return rooms as [MeetingRoom, MeetingRoom, MeetingRoom];
   }
-  const listItem = (page: Page, list: string, text: string) => page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: text });
+  const listItem = (page: Page, list: string, text: string) =>
+    page.getByRole('list', { name: list }).getByRole('listitem').filter({ hasText: text });
 
   /* ---------------------------------------------------------------- the morning ---------------------------- */
   const morning = await startMeetingViaApi(bertil.context, team.id, morningForum.id, { facilitatorId: bertilId });
@@ -86,11 +98,17 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   for (const page of [anna.page, bertil.page, cecilia.page]) {
     await expect(listItem(page, s.plan.list, 'Dusch rum 4')).toContainText(`09.00 · Avd 3 · ${names.cecilia}`);
     await expect(listItem(page, s.plan.list, 'Promenad med Berit')).toContainText(s.plan.nobody);
-    await expect(page.locator('.unassigned')).toContainText(fill(s.plan.unassigned, { names: `${names.anna}, ${names.bertil}` }));
+    await expect(page.locator('.unassigned')).toContainText(
+      fill(s.plan.unassigned, { names: `${names.anna}, ${names.bertil}` }),
+    );
   }
   // Assign by tap (Anna, mouse) and by keyboard (Bertil).
-  await anna.page.getByRole('button', { name: fill(s.plan.assign, { name: names.bertil, title: 'Promenad med Berit' }) }).click();
-  const toggle = bertil.page.getByRole('button', { name: fill(s.plan.assign, { name: names.anna, title: 'Promenad med Berit' }) });
+  await anna.page
+    .getByRole('button', { name: fill(s.plan.assign, { name: names.bertil, title: 'Promenad med Berit' }) })
+    .click();
+  const toggle = bertil.page.getByRole('button', {
+    name: fill(s.plan.assign, { name: names.anna, title: 'Promenad med Berit' }),
+  });
   await toggle.focus();
   await bertil.page.keyboard.press('Enter');
   await expect(toggle).toHaveAttribute('aria-pressed', 'true');
@@ -118,7 +136,9 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   // The end: minutes with the plan and assignments, downloadable as Markdown and PDF.
   await bertil.page.getByRole('button', { name: t.meeting.controls.end }).click();
   await bertil.page.getByRole('button', { name: t.meeting.controls.confirmEndButton }).click();
-  await expect(cecilia.page.getByRole('heading', { name: fill(s.minutes.plan, { date: '' }).trim(), exact: false })).toBeVisible();
+  await expect(
+    cecilia.page.getByRole('heading', { name: fill(s.minutes.plan, { date: '' }).trim(), exact: false }),
+  ).toBeVisible();
   await expect(anna.page.getByRole('link', { name: s.minutes.pdf })).toBeVisible();
   const md = await anna.context.request.get(`/api/meetings/${morning.id}/minutes.md`);
   expect(md.ok()).toBe(true);
@@ -132,12 +152,16 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   const [, b2, c2] = await openAll(afternoon);
   await expect(c2.phaseTitle()).toHaveText('Uppföljning av dagens plan');
   await bertil.page.getByRole('button', { name: fill(s.followUp.doneNamed, { title: 'Dusch rum 4' }) }).click();
-  await cecilia.page.getByRole('button', { name: fill(s.followUp.notDoneNamed, { title: 'Promenad med Berit' }) }).click();
+  await cecilia.page
+    .getByRole('button', { name: fill(s.followUp.notDoneNamed, { title: 'Promenad med Berit' }) })
+    .click();
   await cecilia.page.getByLabel(fill(s.followUp.reasonFor, { title: 'Promenad med Berit' })).fill('Regnade');
   await cecilia.page.getByRole('button', { name: s.followUp.carry }).click();
   for (const page of [anna.page, bertil.page, cecilia.page]) {
     await expect(listItem(page, s.followUp.list, 'Dusch rum 4')).toContainText(s.plan.status.done);
-    await expect(listItem(page, s.followUp.list, 'Promenad med Berit')).toContainText(fill(s.plan.reason, { reason: 'Regnade' }));
+    await expect(listItem(page, s.followUp.list, 'Promenad med Berit')).toContainText(
+      fill(s.plan.reason, { reason: 'Regnade' }),
+    );
   }
 
   // A risk, escalated to the manager, who answers in the thread the team sees.
@@ -149,12 +173,18 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   await cecilia.page.locator('form.risk-form').getByLabel(s.risks.learning).fill('Anmäl ljud direkt');
   await cecilia.page.locator('form.risk-form').getByRole('button', { name: s.risks.add, exact: true }).click();
   const riskOn = (page: Page) => listItem(page, s.risks.heading, 'Lyften på avd 3 låter konstigt');
-  for (const page of [anna.page, bertil.page, cecilia.page]) await expect(riskOn(page)).toContainText(s.risks.severities.high);
-  await bertil.page.getByRole('button', { name: fill(s.risks.escalateNamed, { text: 'Lyften på avd 3 låter konstigt' }) }).click();
+  for (const page of [anna.page, bertil.page, cecilia.page])
+    await expect(riskOn(page)).toContainText(s.risks.severities.high);
+  await bertil.page
+    .getByRole('button', { name: fill(s.risks.escalateNamed, { text: 'Lyften på avd 3 låter konstigt' }) })
+    .click();
   await bertil.page.getByLabel(s.risks.escalateNote).fill('Behöver servicebeslut');
   await bertil.page.getByRole('button', { name: s.risks.send, exact: true }).click();
-  for (const page of [anna.page, bertil.page, cecilia.page]) await expect(riskOn(page)).toContainText(s.escalation.openToday);
-  await anna.page.getByLabel(fill(s.escalation.replyLabel, { text: 'Lyften på avd 3 låter konstigt' })).fill('Jag ringer fastighet i dag.');
+  for (const page of [anna.page, bertil.page, cecilia.page])
+    await expect(riskOn(page)).toContainText(s.escalation.openToday);
+  await anna.page
+    .getByLabel(fill(s.escalation.replyLabel, { text: 'Lyften på avd 3 låter konstigt' }))
+    .fill('Jag ringer fastighet i dag.');
   await anna.page.getByRole('button', { name: s.escalation.send }).click();
   for (const page of [anna.page, bertil.page, cecilia.page]) {
     await expect(riskOn(page)).toContainText(`${names.anna} (${s.escalation.manager}): Jag ringer fastighet i dag.`);
@@ -183,7 +213,9 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
     await expect(page.getByText(fill(s.feedback.count_other, { count: 3 }))).toBeVisible();
   }
   // The private one reaches Anna, and nobody else ever sees it.
-  await expect(anna.page.getByRole('region', { name: s.feedback.toYou })).toContainText('Tack för att du alltid ställer upp');
+  await expect(anna.page.getByRole('region', { name: s.feedback.toYou })).toContainText(
+    'Tack för att du alltid ställer upp',
+  );
   await expect(cecilia.page.getByText('Tack för att du alltid ställer upp')).toHaveCount(0);
   expect(await cecilia.page.content()).not.toContain('Tack för att du alltid ställer upp');
   await expectAccessible(cecilia.page, 'the feedback round on a phone');
@@ -211,11 +243,16 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   const carried = (page: Page) => listItem(page, s.carryOver.planHeading, 'Promenad med Berit');
   for (const page of [anna.page, bertil.page, cecilia.page]) {
     await expect(carried(page)).toContainText(fill(s.plan.reason, { reason: 'Regnade' }));
-    await expect(listItem(page, s.carryOver.risksHeading, 'Lyften på avd 3 låter konstigt')).toContainText(s.escalation.openToday);
+    await expect(listItem(page, s.carryOver.risksHeading, 'Lyften på avd 3 låter konstigt')).toContainText(
+      s.escalation.openToday,
+    );
   }
   await expect(bertil.page.getByRole('list', { name: s.carryOver.planHeading })).not.toContainText('Dusch rum 4');
-  await cecilia.page.getByRole('button', { name: fill(s.carryOver.takeNamed, { title: 'Promenad med Berit' }) }).click();
-  for (const page of [anna.page, bertil.page, cecilia.page]) await expect(carried(page)).toContainText(s.carryOver.taken);
+  await cecilia.page
+    .getByRole('button', { name: fill(s.carryOver.takeNamed, { title: 'Promenad med Berit' }) })
+    .click();
+  for (const page of [anna.page, bertil.page, cecilia.page])
+    await expect(carried(page)).toContainText(s.carryOver.taken);
   await shot(cecilia.page, info, 'next-morning-carry-over-phone');
   await b3.nextPhase();
   await expect(a3.phaseTitle()).toHaveText('Dagens plan');
@@ -223,7 +260,9 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
 
   // Between meetings: the risk log and its CSV.
   await anna.goto(`/teams/${team.id}/steering/risks`);
-  await expect(anna.page.getByRole('list', { name: s.riskLog.heading })).toContainText('Lyften på avd 3 låter konstigt');
+  await expect(anna.page.getByRole('list', { name: s.riskLog.heading })).toContainText(
+    'Lyften på avd 3 låter konstigt',
+  );
   const csv = await anna.context.request.get(`/api/teams/${team.id}/steering/risks.csv`);
   expect(await csv.text()).toContain('Lyften på avd 3 låter konstigt');
   await expectAccessible(anna.page, 'the risk log');
@@ -231,9 +270,13 @@ test('morning → afternoon → next morning, live on a laptop, a phone and a wa
   // The feedback wall and "my feedback", in English too.
   await anna.page.getByRole('navigation', { name: s.nav.label }).getByRole('link', { name: s.nav.feedback }).click();
   await expect(anna.page.getByRole('list', { name: s.feedback.wall })).toContainText('Skönt att jobba med dig');
-  await expect(anna.page.getByRole('list', { name: s.feedback.received })).toContainText('Tack för att du alltid ställer upp');
+  await expect(anna.page.getByRole('list', { name: s.feedback.received })).toContainText(
+    'Tack för att du alltid ställer upp',
+  );
   await anna.switchLanguage('en');
-  await expect(anna.page.getByRole('heading', { level: 1, name: `${steeringEn.title}: ${steeringEn.nav.feedback}` })).toBeVisible();
+  await expect(
+    anna.page.getByRole('heading', { level: 1, name: `${steeringEn.title}: ${steeringEn.nav.feedback}` }),
+  ).toBeVisible();
   await expectAccessible(anna.page, 'the feedback pages');
 
   for (const app of [anna, bertil, cecilia]) await app.close();

@@ -16,7 +16,10 @@ import { NotFoundPage } from './ui/NotFoundPage';
 // the team page should not download them first.
 // The room and the rituals it renders come together (the room imports no ritual: see meetings/README.md).
 const MeetingPage = lazy(async () => {
-  const [{ MeetingPage: Room }, { RITUALS }] = await Promise.all([import('./meetings/MeetingPage'), import('./rituals')]);
+  const [{ MeetingPage: Room }, { RITUALS }] = await Promise.all([
+    import('./meetings/MeetingPage'),
+    import('./rituals'),
+  ]);
   return { default: () => <Room rituals={RITUALS} /> };
 });
 const SteeringPage = lazy(() => import('./steering/SteeringPage').then((m) => ({ default: m.SteeringPage })));

@@ -10,7 +10,13 @@ import type { sv } from './locales/sv';
 import { phasesLocales } from './phases/phases.locales';
 import { steeringLocales } from './steering/steering.locales';
 
-export const RITUAL_LOCALES = [steeringLocales, ethicsLocales, kasamLocales, improvementLocales, phasesLocales] as const;
+export const RITUAL_LOCALES = [
+  steeringLocales,
+  ethicsLocales,
+  kasamLocales,
+  improvementLocales,
+  phasesLocales,
+] as const;
 
 type RitualNamespaces = { [L in (typeof RITUAL_LOCALES)[number] as L['ns']]: L['sv'] };
 

@@ -20,6 +20,8 @@ describe('the rituals the meeting room renders', () => {
     const [steering] = RITUAL_LIST;
     const copy: RitualUi = { ...steering, locales: { ...steering.locales, ns: 'copy' } };
     expect(() => assembleRituals([steering, copy])).toThrow(/steering-check-in/);
-    expect(() => assembleRituals([steering, { phases: {}, overlays: steering.overlays, locales: copy.locales }])).toThrow(/plan.assign/);
+    expect(() =>
+      assembleRituals([steering, { phases: {}, overlays: steering.overlays, locales: copy.locales }]),
+    ).toThrow(/plan.assign/);
   });
 });

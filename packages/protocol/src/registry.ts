@@ -39,7 +39,12 @@ import {
   GENERIC_PHASE_REDUCERS,
   GENERIC_PHASE_SETTINGS,
 } from './phases/index.js';
-import { STEERING_COMMANDS, STEERING_PHASE_KIND_ORDER, STEERING_PHASE_SETTINGS, STEERING_REDUCERS } from './steering/index.js';
+import {
+  STEERING_COMMANDS,
+  STEERING_PHASE_KIND_ORDER,
+  STEERING_PHASE_SETTINGS,
+  STEERING_REDUCERS,
+} from './steering/index.js';
 
 /* ------------------------------------------------------------------------------------------------ */
 /* Live commands                                                                                    */
@@ -98,7 +103,10 @@ type TemplateOf<K> = K extends PhaseKind ? ReturnType<typeof phaseTemplateOf<K>>
 type TemplatesOf<T extends readonly unknown[]> = { -readonly [I in keyof T]: TemplateOf<T[I]> };
 
 /** One step of a forum's template (and of a meeting, which copies the template when it starts). */
-export const PhaseTemplate = z.discriminatedUnion('kind', PHASE_KINDS.map((kind) => phaseTemplateOf(kind)) as unknown as TemplatesOf<typeof PHASE_KINDS>);
+export const PhaseTemplate = z.discriminatedUnion(
+  'kind',
+  PHASE_KINDS.map((kind) => phaseTemplateOf(kind)) as unknown as TemplatesOf<typeof PHASE_KINDS>,
+);
 export type PhaseTemplate = z.output<typeof PhaseTemplate>;
 export type PhaseTemplateInput = z.input<typeof PhaseTemplate>;
 export const PhaseTemplates = z.array(PhaseTemplate).min(1).max(LIVE_LIMITS.phasesPerMeeting);

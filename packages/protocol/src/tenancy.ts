@@ -23,7 +23,11 @@ export type ChangeRoleBody = z.infer<typeof ChangeRoleBody>;
 export const CreateInviteBody = z.strictObject({
   role: TeamRole.default('member'),
   /** Hours until the link stops working: 1 hour to 30 days. */
-  expiresInHours: z.int().min(1).max(24 * 30).default(24 * 7),
+  expiresInHours: z
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(24 * 7),
   /** 1 = single use; null = any number of uses until it expires. */
   maxUses: z.int().min(1).max(1000).nullable().default(1),
 });

@@ -22,13 +22,17 @@ test.each(cases)('%s is an object that rejects an unknown field', (_name, shape)
   expect((shape._zod.def as { type: string }).type).toBe('object');
   const result = shape.safeParse({ unexpected: 1 });
   expect(result.success).toBe(false);
-  expect(result.error?.issues).toContainEqual(expect.objectContaining({ code: 'unrecognized_keys', keys: ['unexpected'] }));
+  expect(result.error?.issues).toContainEqual(
+    expect.objectContaining({ code: 'unrecognized_keys', keys: ['unexpected'] }),
+  );
 });
 
 test('a valid payload with one field too many is refused as a whole', () => {
   const ok = { text: 'Gloves', kind: 'note' };
   expect(LIVE_COMMANDS['item.add'].payload.safeParse(ok).success).toBe(true);
-  expect(LIVE_COMMANDS['item.add'].payload.safeParse({ ...ok, authorId: '00000000-0000-4000-8000-000000000001' }).success).toBe(false);
+  expect(
+    LIVE_COMMANDS['item.add'].payload.safeParse({ ...ok, authorId: '00000000-0000-4000-8000-000000000001' }).success,
+  ).toBe(false);
   expect(LIVE_COMMANDS['checkin.answer'].payload.safeParse({ pass: true }).success).toBe(true);
   expect(LIVE_COMMANDS['checkin.answer'].payload.safeParse({ pass: true, text: 'both' }).success).toBe(false);
   expect(LIVE_COMMANDS['meeting.end'].payload.safeParse({}).success).toBe(true);
@@ -36,7 +40,12 @@ test('a valid payload with one field too many is refused as a whole', () => {
 });
 
 test('the envelope is strict too', () => {
-  const envelope = { opId: '00000000-0000-4000-8000-000000000001', meetingId: '00000000-0000-4000-8000-000000000002', type: 'hand.raise', payload: {} };
+  const envelope = {
+    opId: '00000000-0000-4000-8000-000000000001',
+    meetingId: '00000000-0000-4000-8000-000000000002',
+    type: 'hand.raise',
+    payload: {},
+  };
   expect(CommandEnvelope.safeParse(envelope).success).toBe(true);
   expect(CommandEnvelope.safeParse({ ...envelope, userId: envelope.opId }).success).toBe(false);
 });

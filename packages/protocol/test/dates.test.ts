@@ -27,7 +27,7 @@ describe('todayIn (Europe/Stockholm)', () => {
     expect(todayIn(TEAM_TIME_ZONE, at('2026-10-25T23:00:00Z'))).toBe('2026-10-26');
   });
 
-  test('the team\'s zone is the default, and another zone gives its own day', () => {
+  test("the team's zone is the default, and another zone gives its own day", () => {
     const lateEvening = at('2026-03-02T23:30:00Z');
     expect(todayIn(undefined, lateEvening)).toBe('2026-03-03');
     expect(dayOf(lateEvening)).toBe('2026-03-03');
@@ -74,7 +74,7 @@ describe('formatDay', () => {
     expect(formatDay('2026-12-02', 'en', 'long')).toBe('Wednesday 2 December');
   });
 
-  test('the day stays the day whatever the reader\'s clock (the DST days included)', () => {
+  test("the day stays the day whatever the reader's clock (the DST days included)", () => {
     expect(formatDay('2026-03-29', 'sv', 'long')).toBe('söndag 29 mars');
     expect(formatDay('2026-10-25', 'en', 'long')).toBe('Sunday 25 October');
   });

@@ -75,7 +75,10 @@ describe('facilitator controls', () => {
 
   test('a phase change moves on, resets who is ready and sets the new time box', () => {
     const s = snapshot({
-      phases: [phase('capture', { itemKinds: ['note'], prompt: '' }, {}, 0), phase('summary', { prompt: '' }, { text: '' }, 1)],
+      phases: [
+        phase('capture', { itemKinds: ['note'], prompt: '' }, {}, 0),
+        phase('summary', { prompt: '' }, { text: '' }, 1),
+      ],
       ready: [BO, CARL],
       timer: { status: 'running', endsAt: '2026-03-02T08:40:00.000Z', durationMs: 300_000 },
     });
@@ -113,7 +116,10 @@ describe('facilitator controls', () => {
 
   test('an ended meeting leaves a paused or idle timer as it was', () => {
     const paused = { status: 'paused', remainingMs: 42_000, durationMs: 300_000 } as const;
-    const after = play(snapshot({ timer: paused }), draft('meeting.ended', { endedAt: '2026-03-02T09:00:00.000Z', minutes: minutes() }));
+    const after = play(
+      snapshot({ timer: paused }),
+      draft('meeting.ended', { endedAt: '2026-03-02T09:00:00.000Z', minutes: minutes() }),
+    );
     expect(after.timer).toEqual(paused);
   });
 });

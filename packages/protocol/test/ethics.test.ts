@@ -15,12 +15,19 @@ const formed: BreakoutState = {
 
 test('the chosen theme shows in the theme phase', () => {
   const theme = phase('ethics-theme', {}, { theme: null });
-  const after = play(snapshot({ phases: [theme] }), draft('ethics.theme.chosen', { phaseId: theme.id, theme: { source: 'builtin', key: 'dignity' } }));
+  const after = play(
+    snapshot({ phases: [theme] }),
+    draft('ethics.theme.chosen', { phaseId: theme.id, theme: { source: 'builtin', key: 'dignity' } }),
+  );
   expect(after.phases[0]?.state).toEqual({ theme: { source: 'builtin', key: 'dignity' } });
 });
 
-test('groups: formed, each group\'s summary, timer and notes revision, then share-back', () => {
-  const breakout = phase('breakout', { groupSize: 2, mode: 'balanced' }, { stage: 'setup', groups: [], sharing: null, formedBy: null, repeatedPairs: null });
+test("groups: formed, each group's summary, timer and notes revision, then share-back", () => {
+  const breakout = phase(
+    'breakout',
+    { groupSize: 2, mode: 'balanced' },
+    { stage: 'setup', groups: [], sharing: null, formedBy: null, repeatedPairs: null },
+  );
   const running = { status: 'running', endsAt: '2026-03-02T08:45:00.000Z', durationMs: 600_000 } as const;
   const working = play(
     snapshot({ phases: [breakout] }),

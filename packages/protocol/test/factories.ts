@@ -45,7 +45,12 @@ export function item(over: Partial<ItemDto> = {}): ItemDto {
 }
 
 type PhaseOf<K extends PhaseKind> = Extract<PhaseView, { kind: K }>;
-export function phase<K extends PhaseKind>(kind: K, settings: PhaseOf<K>['settings'], state: PhaseOf<K>['state'], index = 0): PhaseOf<K> {
+export function phase<K extends PhaseKind>(
+  kind: K,
+  settings: PhaseOf<K>['settings'],
+  state: PhaseOf<K>['state'],
+  index = 0,
+): PhaseOf<K> {
   return { id: id(), index, kind, title: kind, timeboxSeconds: 300, settings, state } as PhaseOf<K>;
 }
 
@@ -85,17 +90,26 @@ export function snapshot(over: Partial<MeetingSnapshot> = {}): MeetingSnapshot {
 }
 
 /** Events as the server sends them: seq 1, 2, 3 … after the snapshot's, a second apart. */
-export function events(from: MeetingSnapshot, ...drafts: { [K in LiveEventType]: [K, LiveEventPayloads[K]] }[LiveEventType][]): LiveEvent[] {
-  return drafts.map(([type, payload], i) => ({
-    meetingId: MEETING,
-    seq: from.lastSeq + i + 1,
-    type,
-    payload,
-    at: new Date(Date.parse(from.serverNow) + (i + 1) * 1000).toISOString(),
-  }) as LiveEvent);
+export function events(
+  from: MeetingSnapshot,
+  ...drafts: { [K in LiveEventType]: [K, LiveEventPayloads[K]] }[LiveEventType][]
+): LiveEvent[] {
+  return drafts.map(
+    ([type, payload], i) =>
+      ({
+        meetingId: MEETING,
+        seq: from.lastSeq + i + 1,
+        type,
+        payload,
+        at: new Date(Date.parse(from.serverNow) + (i + 1) * 1000).toISOString(),
+      }) as LiveEvent,
+  );
 }
 
-export const draft = <K extends LiveEventType>(type: K, payload: LiveEventPayloads[K]): [K, LiveEventPayloads[K]] => [type, payload];
+export const draft = <K extends LiveEventType>(type: K, payload: LiveEventPayloads[K]): [K, LiveEventPayloads[K]] => [
+  type,
+  payload,
+];
 
 /** Applies the drafts in seq order, checking on the way that no input snapshot was changed. */
 export function play(s: MeetingSnapshot, ...drafts: Parameters<typeof events>[1][]): MeetingSnapshot {

@@ -14,9 +14,17 @@ const aggregate: KasamAggregate = {
 };
 
 test('others only see how many answered; you see that you did; the reveal shows the aggregate', () => {
-  const reflection = phase('kasam-reflection', { k: 5 }, { answered: 0, iAnswered: false, revealed: false, result: null });
+  const reflection = phase(
+    'kasam-reflection',
+    { k: 5 },
+    { answered: 0, iAnswered: false, revealed: false, result: null },
+  );
   const s = snapshot({ phases: [reflection] });
-  const counted = play(s, draft('kasam.answered', { phaseId: reflection.id, answered: 1 }), draft('kasam.answered', { phaseId: reflection.id, answered: 2 }));
+  const counted = play(
+    s,
+    draft('kasam.answered', { phaseId: reflection.id, answered: 1 }),
+    draft('kasam.answered', { phaseId: reflection.id, answered: 2 }),
+  );
   expect(counted.phases[0]?.state).toEqual({ answered: 2, iAnswered: false, revealed: false, result: null });
   expect(applyKasamAnswered(counted, reflection.id).phases[0]?.state).toMatchObject({ iAnswered: true });
   const revealed = play(counted, draft('kasam.revealed', { phaseId: reflection.id, result: aggregate }));
@@ -44,7 +52,12 @@ test('actions are added as items, and earlier actions are followed up', () => {
   const after = play(
     snapshot({ phases: [actions], items: [earlier] }),
     draft('kasam.action.added', { phaseId: actions.id, item: added }),
-    draft('kasam.followed-up', { phaseId: actions.id, itemId: earlier.id, entry, item: { ...earlier, status: 'done' } }),
+    draft('kasam.followed-up', {
+      phaseId: actions.id,
+      itemId: earlier.id,
+      entry,
+      item: { ...earlier, status: 'done' },
+    }),
   );
   expect(after.items).toEqual([{ ...earlier, status: 'done' }, added]);
   expect(after.phases[0]?.state).toEqual({ outcomes: { [earlier.id]: entry } });

@@ -6,13 +6,25 @@ const stateOf = <K extends PhaseKind>(phases: PhaseView[], kind: K): PhaseStateM
   phases.find((p) => p.kind === kind)!.state as PhaseStateMap[K];
 
 test('check-in: answers and passes by person, and the turn', () => {
-  const checkIn = phase('check-in', { prompt: 'How are you?', mode: 'in-turn', allowPass: true }, { turnUserId: null, answers: {} });
+  const checkIn = phase(
+    'check-in',
+    { prompt: 'How are you?', mode: 'in-turn', allowPass: true },
+    { turnUserId: null, answers: {} },
+  );
   const after = play(
     snapshot({ phases: [checkIn] }),
     draft('checkin.turn', { phaseId: checkIn.id, userId: BO }),
-    draft('checkin.answered', { phaseId: checkIn.id, userId: BO, answer: { text: 'Tired but fine', at: '2026-03-02T08:31:00.000Z' } }),
+    draft('checkin.answered', {
+      phaseId: checkIn.id,
+      userId: BO,
+      answer: { text: 'Tired but fine', at: '2026-03-02T08:31:00.000Z' },
+    }),
     draft('checkin.turn', { phaseId: checkIn.id, userId: CARL }),
-    draft('checkin.answered', { phaseId: checkIn.id, userId: CARL, answer: { text: null, at: '2026-03-02T08:32:00.000Z' } }),
+    draft('checkin.answered', {
+      phaseId: checkIn.id,
+      userId: CARL,
+      answer: { text: null, at: '2026-03-02T08:32:00.000Z' },
+    }),
   );
   expect(stateOf(after.phases, 'check-in')).toEqual({
     turnUserId: CARL,
@@ -34,7 +46,11 @@ describe('voting', () => {
   const gloves = item({ text: 'Gloves' });
   const rota = item({ text: 'Rota' });
   const voting = () =>
-    phase('voting', { itemKinds: ['note'], votesPerPerson: 3, maxPerItem: 3 }, { revealed: false, used: {}, tallies: null, mine: {} });
+    phase(
+      'voting',
+      { itemKinds: ['note'], votesPerPerson: 3, maxPerItem: 3 },
+      { revealed: false, used: {}, tallies: null, mine: {} },
+    );
 
   test('others see how many votes each person used, then the tallies at the reveal', () => {
     const v = voting();
@@ -60,20 +76,39 @@ describe('voting', () => {
   });
 
   test('a deleted item gives its votes back and forgets its tally', () => {
-    const v = { ...voting(), state: { revealed: true, used: { [BO]: 3 }, tallies: { [gloves.id]: 2, [rota.id]: 1 }, mine: { [gloves.id]: 2, [rota.id]: 1 } } };
+    const v = {
+      ...voting(),
+      state: {
+        revealed: true,
+        used: { [BO]: 3 },
+        tallies: { [gloves.id]: 2, [rota.id]: 1 },
+        mine: { [gloves.id]: 2, [rota.id]: 1 },
+      },
+    };
     const after = play(
       snapshot({ phases: [v], items: [gloves, rota] }),
-      draft('item.deleted', { itemId: gloves.id, votesReleased: [{ phaseId: v.id, itemIds: [gloves.id], used: { [BO]: 1 } }] }),
+      draft('item.deleted', {
+        itemId: gloves.id,
+        votesReleased: [{ phaseId: v.id, itemIds: [gloves.id], used: { [BO]: 1 } }],
+      }),
     );
     expect(after.items).toEqual([rota]);
-    expect(stateOf(after.phases, 'voting')).toEqual({ revealed: true, used: { [BO]: 1 }, tallies: { [rota.id]: 1 }, mine: { [rota.id]: 1 } });
+    expect(stateOf(after.phases, 'voting')).toEqual({
+      revealed: true,
+      used: { [BO]: 1 },
+      tallies: { [rota.id]: 1 },
+      mine: { [rota.id]: 1 },
+    });
   });
 
   test('an item closed before the reveal leaves the board and gives its votes back', () => {
     const v = { ...voting(), state: { revealed: false, used: { [BO]: 2 }, tallies: null, mine: { [rota.id]: 2 } } };
     const after = play(
       snapshot({ phases: [v], items: [gloves, rota] }),
-      draft('item.updated', { item: { ...rota, status: 'closed' }, votesReleased: [{ phaseId: v.id, itemIds: [rota.id], used: { [BO]: 0 } }] }),
+      draft('item.updated', {
+        item: { ...rota, status: 'closed' },
+        votesReleased: [{ phaseId: v.id, itemIds: [rota.id], used: { [BO]: 0 } }],
+      }),
     );
     expect(after.items.find((i) => i.id === rota.id)?.status).toBe('closed');
     expect(stateOf(after.phases, 'voting')).toEqual({ revealed: false, used: { [BO]: 0 }, tallies: null, mine: {} });
@@ -83,7 +118,12 @@ describe('voting', () => {
 test('review: the outcome per item, the item with its new status, and votes on it go back', () => {
   const gloves = item();
   const review = phase('review', { itemKinds: ['note'] }, { outcomes: {} });
-  const v = phase('voting', { itemKinds: ['note'], votesPerPerson: 3, maxPerItem: 3 }, { revealed: false, used: { [BO]: 1 }, tallies: null, mine: {} }, 1);
+  const v = phase(
+    'voting',
+    { itemKinds: ['note'], votesPerPerson: 3, maxPerItem: 3 },
+    { revealed: false, used: { [BO]: 1 }, tallies: null, mine: {} },
+    1,
+  );
   const entry = { outcome: 'done' as const, comment: 'Supplier changed', by: ANNA, at: '2026-03-02T08:33:00.000Z' };
   const after = play(
     snapshot({ phases: [review, v], items: [gloves] }),
@@ -113,7 +153,7 @@ test('discussion: the focus moves, and leaves an item that was deleted', () => {
   expect(stateOf(focusGone.phases, 'discussion').focusItemId).toBeNull();
 });
 
-test('summary: the facilitator\'s text replaces the last', () => {
+test("summary: the facilitator's text replaces the last", () => {
   const summary = phase('summary', { prompt: '' }, { text: '' });
   const after = play(
     snapshot({ phases: [summary] }),

@@ -4,16 +4,51 @@ import { ANNA, BO, CARL, draft, id, phase, play, snapshot, T0, TEAM } from './fa
 
 const DAY = '2026-03-02';
 const plan = (over: Partial<PlanItemDto> = {}): PlanItemDto => ({
-  id: id(), teamId: TEAM, day: DAY, title: 'Lunch round', time: '11.30', place: 'Avd 3', notes: '', status: 'open',
-  assigneeIds: [], carryReason: null, carriedFromId: null, carriedToId: null, authorId: ANNA, createdAt: T0, updatedAt: T0, ...over,
+  id: id(),
+  teamId: TEAM,
+  day: DAY,
+  title: 'Lunch round',
+  time: '11.30',
+  place: 'Avd 3',
+  notes: '',
+  status: 'open',
+  assigneeIds: [],
+  carryReason: null,
+  carriedFromId: null,
+  carriedToId: null,
+  authorId: ANNA,
+  createdAt: T0,
+  updatedAt: T0,
+  ...over,
 });
 const risk = (over: Partial<RiskDto> = {}): RiskDto => ({
-  id: id(), teamId: TEAM, type: 'risk', description: 'Lift in house B is out', category: null, severity: 'medium', ownerId: null,
-  followUpDate: null, status: 'open', learning: '', authorId: BO, originMeetingId: null, createdAt: T0, updatedAt: T0, resolvedAt: null, ...over,
+  id: id(),
+  teamId: TEAM,
+  type: 'risk',
+  description: 'Lift in house B is out',
+  category: null,
+  severity: 'medium',
+  ownerId: null,
+  followUpDate: null,
+  status: 'open',
+  learning: '',
+  authorId: BO,
+  originMeetingId: null,
+  createdAt: T0,
+  updatedAt: T0,
+  resolvedAt: null,
+  ...over,
 });
 const steering = (over: Partial<SteeringSnapshot> = {}): SteeringSnapshot => ({
-  day: DAY, planItems: [], absences: [], risks: [], escalations: [], feedback: { shared: [], received: [], count: 0 },
-  valueTags: ['Kindness'], riskCategories: [], ...over,
+  day: DAY,
+  planItems: [],
+  absences: [],
+  risks: [],
+  escalations: [],
+  feedback: { shared: [], received: [], count: 0 },
+  valueTags: ['Kindness'],
+  riskCategories: [],
+  ...over,
 });
 
 test('plan items are added, changed in place, assigned and deleted', () => {
@@ -43,7 +78,7 @@ test('a carry-over "take" changes two items; deleting the new one frees the old 
   expect(dropped.steering?.planItems).toEqual([{ ...yesterday, carriedToId: null }]);
 });
 
-test('absences count for the meeting\'s day only', () => {
+test("absences count for the meeting's day only", () => {
   const after = play(
     snapshot({ steering: steering() }),
     draft('absence.changed', { day: DAY, userId: BO, absent: true }),
@@ -58,8 +93,18 @@ test('absences count for the meeting\'s day only', () => {
 test('risks and escalations are upserted by id', () => {
   const lift = risk();
   const escalation = {
-    id: id(), teamId: TEAM, riskId: lift.id, riskDescription: lift.description, riskType: lift.type, status: 'open' as const, note: '',
-    escalatedById: BO, createdAt: T0, closedAt: null, closedById: null, messages: [],
+    id: id(),
+    teamId: TEAM,
+    riskId: lift.id,
+    riskDescription: lift.description,
+    riskType: lift.type,
+    status: 'open' as const,
+    note: '',
+    escalatedById: BO,
+    createdAt: T0,
+    closedAt: null,
+    closedById: null,
+    messages: [],
   };
   const after = play(
     snapshot({ steering: steering() }),
@@ -73,8 +118,16 @@ test('risks and escalations are upserted by id', () => {
 
 test('the feedback round shows shared feedback, who received any, and the count; never private feedback', () => {
   const shared: FeedbackDto = {
-    id: id(), teamId: TEAM, giverId: ANNA, receiverIds: [BO], text: 'Thanks for taking the late shift', valueTag: 'Kindness',
-    visibility: 'team', meetingId: null, createdAt: T0, reactions: [],
+    id: id(),
+    teamId: TEAM,
+    giverId: ANNA,
+    receiverIds: [BO],
+    text: 'Thanks for taking the late shift',
+    valueTag: 'Kindness',
+    visibility: 'team',
+    meetingId: null,
+    createdAt: T0,
+    reactions: [],
   };
   const after = play(
     snapshot({ steering: steering() }),

@@ -115,8 +115,16 @@ export function analyse(values: readonly number[], options: AnalyseOptions = {})
   const trends = findTrends(values, trendLength);
 
   const signals: Signal[] = [
-    ...shifts.map((r) => ({ kind: 'shift' as const, ...r, improvement: improvementOf(options.better, r.side === 'above') })),
-    ...trends.map((t) => ({ kind: 'trend' as const, ...t, improvement: improvementOf(options.better, t.direction === 'rising') })),
+    ...shifts.map((r) => ({
+      kind: 'shift' as const,
+      ...r,
+      improvement: improvementOf(options.better, r.side === 'above'),
+    })),
+    ...trends.map((t) => ({
+      kind: 'trend' as const,
+      ...t,
+      improvement: improvementOf(options.better, t.direction === 'rising'),
+    })),
   ];
   if (longestRun && lrLimit !== null && longestRun.length > lrLimit) {
     signals.push({

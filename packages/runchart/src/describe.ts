@@ -31,7 +31,9 @@ const WORDS = {
     crossings: (s: Extract<Signal, { kind: 'crossings' }>, useful: number) =>
       `Ovanligt få korsningar (Anhøj): linjen korsar medianen ${s.crossings} ${s.crossings === 1 ? 'gång' : 'gånger'}; med ${useful} punkter är färre än ${s.limit} osannolikt av en slump.`,
     centre: (frozen: boolean, count: number) =>
-      frozen ? `Mittlinjen är medianen av de första ${count} punkterna (baslinje), förlängd.` : 'Mittlinjen är medianen av alla punkter.',
+      frozen
+        ? `Mittlinjen är medianen av de första ${count} punkterna (baslinje), förlängd.`
+        : 'Mittlinjen är medianen av alla punkter.',
   },
   en: {
     none: 'No signals: the variation looks random (common-cause variation).',
@@ -52,12 +54,19 @@ const WORDS = {
     crossings: (s: Extract<Signal, { kind: 'crossings' }>, useful: number) =>
       `Unusually few crossings (Anhøj): the line crosses the median ${s.crossings} ${s.crossings === 1 ? 'time' : 'times'}; with ${useful} points, fewer than ${s.limit} is unlikely by chance.`,
     centre: (frozen: boolean, count: number) =>
-      frozen ? `The centre line is the median of the first ${count} points (baseline), extended.` : 'The centre line is the median of all points.',
+      frozen
+        ? `The centre line is the median of the first ${count} points (baseline), extended.`
+        : 'The centre line is the median of all points.',
   },
 } as const;
 
 /** One sentence per signal. */
-export function describeSignal(signal: Signal, analysis: RunChartAnalysis, lang: Lang, o: DescribeOptions = {}): string {
+export function describeSignal(
+  signal: Signal,
+  analysis: RunChartAnalysis,
+  lang: Lang,
+  o: DescribeOptions = {},
+): string {
   const w = WORDS[lang];
   const label = (i: number) => o.labels?.[i] ?? w.point(i);
   const direction = (improvement: boolean | null) => (improvement === null ? '' : improvement ? w.better : w.worse);
@@ -70,7 +79,10 @@ export function describeSignal(signal: Signal, analysis: RunChartAnalysis, lang:
     case 'trend':
       return w.trend(signal, w.span(label(signal.start), label(signal.end))) + direction(signal.improvement);
     case 'longest-run':
-      return w.longest(signal, analysis.useful, signal.run.side === 'above' ? w.above : w.below) + direction(signal.improvement);
+      return (
+        w.longest(signal, analysis.useful, signal.run.side === 'above' ? w.above : w.below) +
+        direction(signal.improvement)
+      );
     case 'crossings':
       return w.crossings(signal, analysis.useful);
   }

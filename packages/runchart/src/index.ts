@@ -11,5 +11,12 @@ export {
   type Trend,
 } from './analyse.js';
 export { describe, describeCentre, describeSignal, type DescribeOptions, type Lang } from './describe.js';
-export { layoutRunChart, niceTicks, type ChartInput, type ChartLayout, type ChartPointInput, type LayoutOptions } from './layout.js';
+export {
+  layoutRunChart,
+  niceTicks,
+  type ChartInput,
+  type ChartLayout,
+  type ChartPointInput,
+  type LayoutOptions,
+} from './layout.js';
 export { CHART_COLOURS, defaultFormat, renderRunChartSvg, type SvgText } from './svg.js';

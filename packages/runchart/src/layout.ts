@@ -69,7 +69,8 @@ export function layoutRunChart(input: ChartInput, o: LayoutOptions = {}): ChartL
   const hi = ticks[ticks.length - 1]!;
   const y = (v: number) => plot.bottom - ((v - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
   const n = points.length;
-  const x = (i: number) => (n <= 1 ? (plot.left + plot.right) / 2 : plot.left + (i * (plot.right - plot.left)) / (n - 1));
+  const x = (i: number) =>
+    n <= 1 ? (plot.left + plot.right) / 2 : plot.left + (i * (plot.right - plot.left)) / (n - 1);
 
   const flagged = new Set<number>();
   for (const s of analysis.signals) {

@@ -53,7 +53,9 @@ export function renderRunChartSvg(layout: ChartLayout, text: SvgText): string {
   for (const t of layout.xTicks) {
     // A date label (about 60 px) centred on the last point would be cut at the chart's right edge.
     const anchor = t.x + 32 > layout.width ? 'end' : 'middle';
-    parts.push(`<text x="${f(t.x)}" y="${f(plot.bottom + 16)}" text-anchor="${anchor}" fill="${c.text}">${esc(fmtDate(t.label))}</text>`);
+    parts.push(
+      `<text x="${f(t.x)}" y="${f(plot.bottom + 16)}" text-anchor="${anchor}" fill="${c.text}">${esc(fmtDate(t.label))}</text>`,
+    );
   }
   parts.push(
     `<line x1="${f(plot.left)}" y1="${f(plot.bottom)}" x2="${f(plot.right)}" y2="${f(plot.bottom)}" stroke="${c.text}" stroke-width="1"/>`,
@@ -78,7 +80,9 @@ export function renderRunChartSvg(layout: ChartLayout, text: SvgText): string {
         `<line x1="${f(baselineEndX)}" y1="${f(y)}" x2="${f(plot.right)}" y2="${f(y)}" stroke="${c.centre}" stroke-width="2" stroke-dasharray="6 4"/>`,
       );
     } else {
-      parts.push(`<line x1="${f(plot.left)}" y1="${f(y)}" x2="${f(plot.right)}" y2="${f(y)}" stroke="${c.centre}" stroke-width="2"/>`);
+      parts.push(
+        `<line x1="${f(plot.left)}" y1="${f(y)}" x2="${f(plot.right)}" y2="${f(y)}" stroke="${c.centre}" stroke-width="2"/>`,
+      );
     }
     const label = `${baselineEndX !== null ? text.baseline : text.median} ${fmt(layout.centre.value)}`;
     parts.push(`<text x="${f(plot.right)}" y="${f(y - 5)}" text-anchor="end" fill="${c.centre}">${esc(label)}</text>`);

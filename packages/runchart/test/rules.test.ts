@@ -21,9 +21,27 @@ import { analyse, crossingsLimit, findTrends, longestRunLimit, median, qbinom } 
 describe('critical values (Anhøj & Olesen 2014, Table 1; qicharts vignette limits table)', () => {
   // n useful points → [upper limit for the longest run, lower limit for the number of crossings]
   const TABLE: Record<number, [number, number]> = {
-    10: [6, 2], 11: [6, 2], 12: [7, 3], 13: [7, 3], 14: [7, 4], 15: [7, 4], 16: [7, 4], 17: [7, 5], 18: [7, 5],
-    19: [7, 6], 20: [7, 6], 21: [7, 6], 22: [7, 7], 23: [8, 7], 24: [8, 8], 25: [8, 8], 26: [8, 8], 27: [8, 9],
-    28: [8, 9], 29: [8, 10], 30: [8, 10],
+    10: [6, 2],
+    11: [6, 2],
+    12: [7, 3],
+    13: [7, 3],
+    14: [7, 4],
+    15: [7, 4],
+    16: [7, 4],
+    17: [7, 5],
+    18: [7, 5],
+    19: [7, 6],
+    20: [7, 6],
+    21: [7, 6],
+    22: [7, 7],
+    23: [8, 7],
+    24: [8, 8],
+    25: [8, 8],
+    26: [8, 8],
+    27: [8, 9],
+    28: [8, 9],
+    29: [8, 10],
+    30: [8, 10],
   };
   test.each(Object.entries(TABLE))('n = %s', (n, [run, crossings]) => {
     expect(longestRunLimit(Number(n))).toBe(run);
@@ -119,7 +137,10 @@ describe('shift rule (Perla, Provost & Murray 2011; The Health Care Data Guide)'
 
   test('improvement follows the better direction', () => {
     const down = analyse([1, 1, 1, 1, 1, 1, 5, 5, 5, 5, 5, 5], { centre: 3, better: 'down' });
-    expect(down.signals.filter((s) => s.kind === 'shift').map((s) => 'improvement' in s && s.improvement)).toEqual([true, false]);
+    expect(down.signals.filter((s) => s.kind === 'shift').map((s) => 'improvement' in s && s.improvement)).toEqual([
+      true,
+      false,
+    ]);
   });
 });
 

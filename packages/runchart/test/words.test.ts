@@ -3,10 +3,23 @@ import { analyse, describe as describeRun, describeCentre, layoutRunChart, rende
 
 // Twelve daily values of "minutes to find the keys": six before a change (the frozen baseline), six after.
 const points = [
-  ['2026-03-01', 12], ['2026-03-02', 9], ['2026-03-03', 13], ['2026-03-04', 8], ['2026-03-05', 14], ['2026-03-06', 10],
-  ['2026-03-07', 6], ['2026-03-08', 5], ['2026-03-09', 7], ['2026-03-10', 6], ['2026-03-11', 5], ['2026-03-12', 4],
+  ['2026-03-01', 12],
+  ['2026-03-02', 9],
+  ['2026-03-03', 13],
+  ['2026-03-04', 8],
+  ['2026-03-05', 14],
+  ['2026-03-06', 10],
+  ['2026-03-07', 6],
+  ['2026-03-08', 5],
+  ['2026-03-09', 7],
+  ['2026-03-10', 6],
+  ['2026-03-11', 5],
+  ['2026-03-12', 4],
 ].map(([date, value]) => ({ date: date as string, value: value as number }));
-const a = analyse(points.map((p) => p.value), { better: 'down', baselinePoints: 6 });
+const a = analyse(
+  points.map((p) => p.value),
+  { better: 'down', baselinePoints: 6 },
+);
 
 test('Swedish and English sentences name the signal, its span and its direction', () => {
   const labels = points.map((p) => p.date);
@@ -46,7 +59,13 @@ test('the layout places a marker before the first point of a cycle and flags the
 
 test('the SVG has a title and a description, the median, the goal and the markers', () => {
   const layout = layoutRunChart({ points, analysis: a, goal: 5, markers: [{ date: '2026-03-06', label: 'PDSA <2>' }] });
-  const svg = renderRunChartSvg(layout, { title: 'Minuter', desc: 'Skift & mer', median: 'Median', goal: 'Mål', baseline: 'Baslinje' });
+  const svg = renderRunChartSvg(layout, {
+    title: 'Minuter',
+    desc: 'Skift & mer',
+    median: 'Median',
+    goal: 'Mål',
+    baseline: 'Baslinje',
+  });
   expect(svg).toMatch(/^<svg [^>]*role="img"/);
   expect(svg).toContain('<title id="rc-title">Minuter</title>');
   expect(svg).toContain('<desc id="rc-desc">Skift &amp; mer</desc>');

@@ -26,19 +26,38 @@ const standingStatement = new StatementShapes((_: null, value: ValueOf<{ teamId:
   return sqlBuilder
     .selectFrom('teams as t')
     .leftJoin('team_members as tm', (j) => j.onRef('tm.team_id', '=', 't.id').on('tm.user_id', '=', userId))
-    .leftJoin('organization_members as om', (j) => j.onRef('om.organization_id', '=', 't.organization_id').on('om.user_id', '=', userId))
-    .select((eb) => ['tm.role as role', eb.fn.coalesce(eb('om.role', '=', sql.lit('admin')), sql.lit(false)).$castTo<boolean>().as('is_org_admin')])
-    .where('t.id', '=', value((v) => v.teamId));
+    .leftJoin('organization_members as om', (j) =>
+      j.onRef('om.organization_id', '=', 't.organization_id').on('om.user_id', '=', userId),
+    )
+    .select((eb) => [
+      'tm.role as role',
+      eb.fn
+        .coalesce(eb('om.role', '=', sql.lit('admin')), sql.lit(false))
+        .$castTo<boolean>()
+        .as('is_org_admin'),
+    ])
+    .where(
+      't.id',
+      '=',
+      value((v) => v.teamId),
+    );
 });
 
 /** A person's standing in a team by its id, in one round trip (a team that does not exist: nobody's). */
-export async function standingInTeam(m: Pick<EntityManager, 'query'>, teamId: string, userId: string): Promise<Standing> {
+export async function standingInTeam(
+  m: Pick<EntityManager, 'query'>,
+  teamId: string,
+  userId: string,
+): Promise<Standing> {
   const [row] = await runQuery(m, standingStatement.compile('', null, { teamId, userId }));
   return { role: row?.role ?? null, isOrgAdmin: row?.is_org_admin ?? false };
 }
 
-export const orgMembership = (m: EntityManager, userId: string, organizationId: string): Promise<OrganizationMember | null> =>
-  m.findOneBy(OrganizationMember, { organizationId, userId });
+export const orgMembership = (
+  m: EntityManager,
+  userId: string,
+  organizationId: string,
+): Promise<OrganizationMember | null> => m.findOneBy(OrganizationMember, { organizationId, userId });
 
 /**
  * A meeting, whether the session is still this person's, and the person's standing in the meeting's team:
@@ -50,22 +69,37 @@ export function meetingAccessQuery(meetingId: string, sessionId: string, userId:
     .selectFrom('meetings as m')
     .leftJoin('teams as t', 't.id', 'm.team_id')
     .leftJoin('team_members as tm', (j) => j.onRef('tm.team_id', '=', 'm.team_id').on('tm.user_id', '=', userId))
-    .leftJoin('organization_members as om', (j) => j.onRef('om.organization_id', '=', 't.organization_id').on('om.user_id', '=', userId))
+    .leftJoin('organization_members as om', (j) =>
+      j.onRef('om.organization_id', '=', 't.organization_id').on('om.user_id', '=', userId),
+    )
     .select((eb) => [
       'm.team_id',
       'm.facilitator_id',
       sessionLiveSql(sessionId, userId).as('session_live'),
       'tm.role as team_role',
-      eb.fn.coalesce(eb('om.role', '=', sql.lit('admin')), sql.lit(false)).$castTo<boolean>().as('org_admin'),
+      eb.fn
+        .coalesce(eb('om.role', '=', sql.lit('admin')), sql.lit(false))
+        .$castTo<boolean>()
+        .as('org_admin'),
     ])
     .where('m.id', '=', meetingId);
 }
 
-const meetingAccessStatement = new StatementShapes((_: null, value: ValueOf<{ meetingId: string; sessionId: string; userId: string }>) =>
-  meetingAccessQuery(value((v) => v.meetingId), value((v) => v.sessionId), value((v) => v.userId)),
+const meetingAccessStatement = new StatementShapes(
+  (_: null, value: ValueOf<{ meetingId: string; sessionId: string; userId: string }>) =>
+    meetingAccessQuery(
+      value((v) => v.meetingId),
+      value((v) => v.sessionId),
+      value((v) => v.userId),
+    ),
 );
 
-export async function meetingAccess(m: Pick<EntityManager, 'query'>, meetingId: string, sessionId: string, userId: string) {
+export async function meetingAccess(
+  m: Pick<EntityManager, 'query'>,
+  meetingId: string,
+  sessionId: string,
+  userId: string,
+) {
   const [row] = await runQuery(m, meetingAccessStatement.compile('', null, { meetingId, sessionId, userId }));
   return row;
 }

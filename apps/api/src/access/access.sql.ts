@@ -20,7 +20,10 @@ export function passesSql(
   { teamId, userId, scope }: { teamId: Expression<string>; userId: string; scope: SqlAccessScope },
 ): Expression<SqlBool> {
   const def = RULES[rule];
-  const conditions = [eb.exists(membership(teamId, userId, scope === 'team' ? def.team : def.meeting)), eb.exists(orgAdmin(teamId, userId))];
+  const conditions = [
+    eb.exists(membership(teamId, userId, scope === 'team' ? def.team : def.meeting)),
+    eb.exists(orgAdmin(teamId, userId)),
+  ];
   if (scope !== 'team' && def.meetingFacilitator) {
     conditions.push(eb.and([eb(scope.facilitatorId, '=', userId), eb.exists(membership(teamId, userId, ALL_ROLES))]));
   }
@@ -34,7 +37,11 @@ function membership(teamId: Expression<string>, userId: string, roles: readonly 
     .where('tm.team_id', '=', teamId)
     .where('tm.user_id', '=', userId);
   if (ALL_ROLES.every((r) => roles.includes(r))) return member;
-  return member.where('tm.role', 'in', roles.map((r) => sql.lit(r)));
+  return member.where(
+    'tm.role',
+    'in',
+    roles.map((r) => sql.lit(r)),
+  );
 }
 
 function orgAdmin(teamId: Expression<string>, userId: string) {
@@ -49,4 +56,10 @@ function orgAdmin(teamId: Expression<string>, userId: string) {
 
 /** The session still exists and is this person's (signing out, or being signed out, deletes it). */
 export const sessionLiveSql = (sessionId: string, userId: string): AliasableExpression<SqlBool> =>
-  eb.exists(eb.selectFrom('sessions as s').select(sql.lit(1).as('one')).where('s.id', '=', sessionId).where('s.user_id', '=', userId));
+  eb.exists(
+    eb
+      .selectFrom('sessions as s')
+      .select(sql.lit(1).as('one'))
+      .where('s.id', '=', sessionId)
+      .where('s.user_id', '=', userId),
+  );

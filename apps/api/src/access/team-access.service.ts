@@ -25,7 +25,12 @@ export class TeamAccessService {
   }
 
   /** Whoever passes `rule` on the team (see access.policy.ts). */
-  async require(userId: string, teamId: string, rule: AccessRule, manager: EntityManager = this.db.manager): Promise<TeamAccess> {
+  async require(
+    userId: string,
+    teamId: string,
+    rule: AccessRule,
+    manager: EntityManager = this.db.manager,
+  ): Promise<TeamAccess> {
     const team = await findTeam(manager, teamId);
     if (!team) throw notFound();
     const standing = await teamStanding(manager, team, userId);

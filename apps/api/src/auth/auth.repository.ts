@@ -6,7 +6,9 @@ import { SignInFailure } from './sign-in-attempt.entity.js';
 
 /** Sessions and the sign-in failures that throttle guessing. */
 export class AuthRepository extends RepositoryBase {
-  createSession(fields: Pick<Session, 'tokenHash' | 'userId' | 'lastSeenAt' | 'expiresAt' | 'userAgent'>): Promise<Session> {
+  createSession(
+    fields: Pick<Session, 'tokenHash' | 'userId' | 'lastSeenAt' | 'expiresAt' | 'userAgent'>,
+  ): Promise<Session> {
     return this.m.save(this.m.create(Session, fields));
   }
 

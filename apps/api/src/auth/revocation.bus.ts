@@ -2,8 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Subject } from 'rxjs';
 
 export type Revocation =
-  | { kind: 'sessions'; sessionIds: string[] }
-  | { kind: 'membership'; teamId: string; userId: string };
+  { kind: 'sessions'; sessionIds: string[] } | { kind: 'membership'; teamId: string; userId: string };
 
 /**
  * Tells live connections that access was taken away (a session revoked, a member removed), so they can

@@ -42,6 +42,11 @@ export function createPdf(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocumen
  * dropped. The font has no glyph for them, and pdfkit would draw its box.
  */
 export function pdfText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '');
+  return (
+    s
+      .replace(/\r\n?/g, '\n')
+      .replace(/\t/g, ' ')
+      // eslint-disable-next-line no-control-regex -- dropping control characters is the point
+      .replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '')
+  );
 }

@@ -29,7 +29,10 @@ const EnvSchema = z.object({
     .regex(/^rediss?:\/\//, 'must be a redis:// URL')
     .optional(),
   /** Prefix of the Redis channels the socket.io adapter uses (one per deployment, or per test run). */
-  REDIS_PREFIX: z.string().regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ - (at most 64)').default('tillit'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:_-]{1,64}$/, 'letters, digits, : _ - (at most 64)')
+    .default('tillit'),
   TILLIT_DATA_DIR: z.string().min(1).optional(),
   /** Comma-separated origins allowed to open a socket and send state-changing requests. */
   ALLOWED_ORIGINS: z.string().optional(),
@@ -84,7 +87,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     origins.add(`http://127.0.0.1:${e.PORT}`);
     origins.add('http://localhost:5173');
   }
-  for (const o of (e.ALLOWED_ORIGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const o of (e.ALLOWED_ORIGINS ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     try {
       origins.add(new URL(o).origin);
     } catch {

@@ -43,7 +43,10 @@ function writeIndex(): void {
  * Runs `generate <Name>` or `check` (from `args`) and exits the process. `openModel` gives a DataSource with every
  * entity of the app on the scratch database at `databaseUrl`.
  */
-export async function runMigrationTool(args: string[], openModel: (databaseUrl: string) => Promise<DataSource>): Promise<void> {
+export async function runMigrationTool(
+  args: string[],
+  openModel: (databaseUrl: string) => Promise<DataSource>,
+): Promise<void> {
   try {
     process.exit((await migrate(args, openModel)) ? 1 : 0);
   } catch (err) {

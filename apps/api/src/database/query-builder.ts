@@ -112,6 +112,9 @@ export class StatementShapes<S, V, R> {
       template = this.build(shape, (read) => new Placeholder(read) as never).compile();
       this.compiled.set(key, template);
     }
-    return { ...template, parameters: template.parameters.map((p) => (p instanceof Placeholder ? (p as Placeholder<V>).read(values) : p)) };
+    return {
+      ...template,
+      parameters: template.parameters.map((p) => (p instanceof Placeholder ? (p as Placeholder<V>).read(values) : p)),
+    };
   }
 }

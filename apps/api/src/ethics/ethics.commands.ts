@@ -87,7 +87,8 @@ export const breakoutForm: CommandDef<'breakout.form'> = {
   async handle(ctx) {
     const { m, meeting, phase, payload } = ctx;
     const state = stateOf(phase, 'breakout');
-    if (state.stage !== 'setup') throw conflict('Groups can only be formed before they start (call everyone back first)');
+    if (state.stage !== 'setup')
+      throw conflict('Groups can only be formed before they start (call everyone back first)');
     const last = await lastPairs(m, meeting, phase.id);
     let groups: string[][];
     let repeats: number;
@@ -97,9 +98,16 @@ export const breakoutForm: CommandDef<'breakout.form'> = {
       repeats = repeatedPairs(groups, last);
     } else {
       const members = await teamMembers(m, meeting.teamId, payload.userIds);
-      const everyone = await m.find(TeamMember, { where: { teamId: meeting.teamId }, order: { createdAt: 'ASC', userId: 'ASC' } });
+      const everyone = await m.find(TeamMember, {
+        where: { teamId: meeting.teamId },
+        order: { createdAt: 'ASC', userId: 'ASC' },
+      });
       const seniority = new Map(everyone.map((tm, i) => [tm.userId, i]));
-      const candidates: Candidate[] = members.map((tm) => ({ userId: tm.userId, role: tm.role, seniority: seniority.get(tm.userId) ?? 0 }));
+      const candidates: Candidate[] = members.map((tm) => ({
+        userId: tm.userId,
+        role: tm.role,
+        seniority: seniority.get(tm.userId) ?? 0,
+      }));
       const formed = formGroups(candidates, payload.groupSize, payload.mode, last);
       groups = formed.groups;
       repeats = formed.repeatedPairs;
@@ -142,12 +150,23 @@ export const breakoutOpen: CommandDef<'breakout.open'> = {
     const groups = state.groups.map((g) => {
       // First opening: every group's clock starts with the phase's time box; reopening resumes paused clocks.
       if (state.stage === 'setup' && box > 0) {
-        return { ...g, timer: { status: 'running', endsAt: new Date(now.getTime() + box).toISOString(), durationMs: box } as TimerState };
+        return {
+          ...g,
+          timer: {
+            status: 'running',
+            endsAt: new Date(now.getTime() + box).toISOString(),
+            durationMs: box,
+          } as TimerState,
+        };
       }
       if (g.timer.status === 'paused') {
         return {
           ...g,
-          timer: { status: 'running', endsAt: new Date(now.getTime() + g.timer.remainingMs).toISOString(), durationMs: g.timer.durationMs } as TimerState,
+          timer: {
+            status: 'running',
+            endsAt: new Date(now.getTime() + g.timer.remainingMs).toISOString(),
+            durationMs: g.timer.durationMs,
+          } as TimerState,
         };
       }
       return g;
@@ -157,7 +176,9 @@ export const breakoutOpen: CommandDef<'breakout.open'> = {
 };
 
 const paused = (t: TimerState, now: Date): TimerState =>
-  t.status === 'running' ? { status: 'paused', remainingMs: Math.max(0, Date.parse(t.endsAt) - now.getTime()), durationMs: t.durationMs } : t;
+  t.status === 'running'
+    ? { status: 'paused', remainingMs: Math.max(0, Date.parse(t.endsAt) - now.getTime()), durationMs: t.durationMs }
+    : t;
 
 export const breakoutRecall: CommandDef<'breakout.recall'> = {
   phase: 'breakout',
@@ -177,7 +198,10 @@ export const breakoutShare: CommandDef<'breakout.share'> = {
     if (ctx.payload.group !== null) groupAt(state, ctx.payload.group);
     // Share-back happens in plenary: sharing while groups still run calls them back.
     const groups = state.groups.map((g) => ({ ...g, timer: paused(g.timer, ctx.now) }));
-    return { event: await saveBreakout(ctx, { ...state, stage: 'share-back', sharing: ctx.payload.group, groups }), result: {} };
+    return {
+      event: await saveBreakout(ctx, { ...state, stage: 'share-back', sharing: ctx.payload.group, groups }),
+      result: {},
+    };
   },
 };
 
@@ -190,7 +214,9 @@ function ownGroup(ctx: GroupCtx, group: number, membersOnly: boolean): { state: 
   const g = groupAt(state, group);
   const member = g.members.includes(ctx.actor.userId);
   if (!member && (membersOnly || !ctx.actor.isFacilitator)) {
-    throw forbidden(membersOnly ? 'Only the members of this group may do this' : 'Only this group or the facilitator may do this');
+    throw forbidden(
+      membersOnly ? 'Only the members of this group may do this' : 'Only this group or the facilitator may do this',
+    );
   }
   return { state, g };
 }
@@ -203,7 +229,10 @@ export const breakoutSummary: CommandDef<'breakout.summary'> = {
     const { state } = ownGroup(ctx, payload.group, false);
     const groups = state.groups.map((g, i) => (i === payload.group ? { ...g, summary: payload.text } : g));
     await savePhaseState<'breakout'>(m, phase, { ...state, groups });
-    return { event: event('breakout.summary.edited', { phaseId: phase.id, group: payload.group, text: payload.text }), result: {} };
+    return {
+      event: event('breakout.summary.edited', { phaseId: phase.id, group: payload.group, text: payload.text }),
+      result: {},
+    };
   },
 };
 
@@ -219,10 +248,20 @@ export const breakoutNotes: CommandDef<'breakout.notes'> = {
     const existing = await m.findOneBy(BreakoutNotes, { phaseId: phase.id, groupIndex: payload.group });
     const rev = (existing?.rev ?? 0) + 1;
     if (existing) await m.update(BreakoutNotes, { id: existing.id }, { text: payload.text, rev });
-    else await m.insert(BreakoutNotes, { meetingId: meeting.id, phaseId: phase.id, groupIndex: payload.group, text: payload.text, rev });
+    else
+      await m.insert(BreakoutNotes, {
+        meetingId: meeting.id,
+        phaseId: phase.id,
+        groupIndex: payload.group,
+        text: payload.text,
+        rev,
+      });
     const groups = state.groups.map((g, i) => (i === payload.group ? { ...g, notesRev: rev } : g));
     await savePhaseState<'breakout'>(m, phase, { ...state, groups });
-    return { event: event('breakout.notes.changed', { phaseId: phase.id, group: payload.group, rev }), result: { rev } };
+    return {
+      event: event('breakout.notes.changed', { phaseId: phase.id, group: payload.group, rev }),
+      result: { rev },
+    };
   },
 };
 
@@ -240,7 +279,11 @@ export const breakoutTimer: CommandDef<'breakout.timer'> = {
       timer = paused(g.timer, now);
     } else {
       if (g.timer.status !== 'paused') throw conflict('The timer is not paused');
-      timer = { status: 'running', endsAt: new Date(now.getTime() + g.timer.remainingMs).toISOString(), durationMs: g.timer.durationMs };
+      timer = {
+        status: 'running',
+        endsAt: new Date(now.getTime() + g.timer.remainingMs).toISOString(),
+        durationMs: g.timer.durationMs,
+      };
     }
     const groups = state.groups.map((x, i) => (i === payload.group ? { ...x, timer } : x));
     await savePhaseState<'breakout'>(m, phase, { ...state, groups });

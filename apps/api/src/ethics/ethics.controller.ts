@@ -21,7 +21,8 @@ import { TeamChanges } from '../live/team-changed.js';
 /** A group number in a path: anything else names nothing. */
 export const groupParam: PipeTransform<string, number> = {
   transform: (value: string) => {
-    if (!/^\d{1,2}$/.test(value) || Number(value) >= ETHICS_LIMITS.groups) throw new AppError(ErrorCode.NotFound, 'Not found');
+    if (!/^\d{1,2}$/.test(value) || Number(value) >= ETHICS_LIMITS.groups)
+      throw new AppError(ErrorCode.NotFound, 'Not found');
     return Number(value);
   },
 };

@@ -17,7 +17,8 @@ function ethicsMinutes(phases: MeetingPhase[]): EthicsMinutesDto | null {
       if (t) {
         out.themes.push({
           phaseId: p.id,
-          theme: t.source === 'builtin' ? { source: 'builtin', key: t.key } : { source: 'team', id: t.id, title: t.title },
+          theme:
+            t.source === 'builtin' ? { source: 'builtin', key: t.key } : { source: 'team', id: t.id, title: t.title },
         });
       }
     } else if (p.kind === 'breakout') {

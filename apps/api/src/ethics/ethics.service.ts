@@ -56,9 +56,19 @@ export class EthicsService {
   }
 
   /** Any member may add a theme (co-leadership). */
-  async createTheme(userId: string, teamId: string, body: z.output<typeof CreateEthicsThemeBody>): Promise<EthicsThemeDto> {
+  async createTheme(
+    userId: string,
+    teamId: string,
+    body: z.output<typeof CreateEthicsThemeBody>,
+  ): Promise<EthicsThemeDto> {
     await this.access.require(userId, teamId, 'member');
-    const theme = await this.ethics.createTheme({ teamId, title: body.title, case: body.case, questions: body.questions, createdById: userId });
+    const theme = await this.ethics.createTheme({
+      teamId,
+      title: body.title,
+      case: body.case,
+      questions: body.questions,
+      createdById: userId,
+    });
     return toThemeDto(theme);
   }
 
@@ -68,11 +78,17 @@ export class EthicsService {
     const theme = await this.ethics.theme(teamId, themeId);
     if (!theme) throw notFound('No such theme');
     const privileged = may('facilitator', access, 'team');
-    if (theme.createdById !== userId && !privileged) throw forbidden('Only its author, a facilitator or a manager may change this theme');
+    if (theme.createdById !== userId && !privileged)
+      throw forbidden('Only its author, a facilitator or a manager may change this theme');
     return theme;
   }
 
-  async updateTheme(userId: string, teamId: string, themeId: string, body: z.output<typeof UpdateEthicsThemeBody>): Promise<EthicsThemeDto> {
+  async updateTheme(
+    userId: string,
+    teamId: string,
+    themeId: string,
+    body: z.output<typeof UpdateEthicsThemeBody>,
+  ): Promise<EthicsThemeDto> {
     const theme = await this.editable(userId, teamId, themeId);
     if (body.title !== undefined) theme.title = body.title;
     if (body.case !== undefined) theme.case = body.case;

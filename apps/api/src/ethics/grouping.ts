@@ -96,7 +96,10 @@ export function formGroups(
   for (let t = 0; t < tries && bestScore > 0; t++) {
     const candidate =
       mode === 'random'
-        ? dealRoundRobin(shuffle(people, rng).map((p) => p.userId), count)
+        ? dealRoundRobin(
+            shuffle(people, rng).map((p) => p.userId),
+            count,
+          )
         : balancedCandidate(people, count, rng);
     const score = repeatedPairs(candidate, last);
     if (score < bestScore) {

@@ -1,11 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import {
-  CreateForumBody,
-  ErrorCode,
-  type Facilitation,
-  type ForumDto,
-  UpdateForumBody,
-} from '@tillit/protocol';
+import { CreateForumBody, ErrorCode, type Facilitation, type ForumDto, UpdateForumBody } from '@tillit/protocol';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, notFound } from '../common/app-error.js';

@@ -11,7 +11,9 @@ export class HealthController {
 
   @Public()
   @Get()
-  async health(@Res({ passthrough: true }) res: Response): Promise<{ status: 'ok' | 'degraded'; database: 'up' | 'down' }> {
+  async health(
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<{ status: 'ok' | 'degraded'; database: 'up' | 'down' }> {
     try {
       await this.database.ping();
       return { status: 'ok', database: 'up' };

@@ -26,7 +26,13 @@ import { AppError, forbidden, notFound } from '../common/app-error.js';
 import { toItemDto } from '../items/item.dto.js';
 import type { Item } from '../items/item.entity.js';
 import { TeamsRepository } from '../teams/teams.repository.js';
-import type { ImprovementCycle, ImprovementField, ImprovementFieldVersion, ImprovementIdea, ImprovementMeasure } from './improvement.entities.js';
+import type {
+  ImprovementCycle,
+  ImprovementField,
+  ImprovementFieldVersion,
+  ImprovementIdea,
+  ImprovementMeasure,
+} from './improvement.entities.js';
 import { itemStatusOf, statusFromItem, toConflictDto, toCycleDto, toFieldDto } from './improvement.dto.js';
 import { findOrigins, ImprovementRepository, loadIdea, loadMeasure } from './improvement.repository.js';
 
@@ -49,7 +55,6 @@ const repo = (ctx: OpContext) => new ImprovementRepository(ctx.m);
 const invalid = (path: string, message: string) =>
   new AppError(ErrorCode.ValidationFailed, 'The request is not valid', { issues: [{ path, message }] });
 
-
 /* ------------------------------------------------------------------------------------------------ */
 /* Ideas                                                                                            */
 /* ------------------------------------------------------------------------------------------------ */
@@ -67,7 +72,8 @@ async function assertMember(ctx: OpContext, userId: string, path: string): Promi
 }
 
 async function assertOrigin(ctx: OpContext, originId: string): Promise<void> {
-  if (!(await findOrigins(ctx.m, ctx.teamId, [originId])).has(originId)) throw invalid('originId', 'no such risk or disturbance');
+  if (!(await findOrigins(ctx.m, ctx.teamId, [originId])).has(originId))
+    throw invalid('originId', 'no such risk or disturbance');
 }
 
 /** Marks what a live meeting touched, so its snapshot keeps showing it. */
@@ -88,7 +94,11 @@ export interface IdeaChanges {
   status?: IdeaStatus;
 }
 
-export async function updateIdea(ctx: OpContext, ideaId: string, c: IdeaChanges): Promise<{ idea: IdeaDto; item: ItemDto }> {
+export async function updateIdea(
+  ctx: OpContext,
+  ideaId: string,
+  c: IdeaChanges,
+): Promise<{ idea: IdeaDto; item: ItemDto }> {
   await lockIdea(ctx, ideaId);
   if (c.ownerId) await assertMember(ctx, c.ownerId, 'ownerId');
   if (c.originId) await assertOrigin(ctx, c.originId);
@@ -159,7 +169,8 @@ async function teamCycle(ctx: OpContext, cycleId: string): Promise<ImprovementCy
 export async function addCycle(ctx: OpContext, ideaId: string, startedOn?: string): Promise<CycleDto> {
   await lockIdea(ctx, ideaId);
   const count = await repo(ctx).countCycles(ideaId);
-  if (count >= IMPROVEMENT_LIMITS.cyclesPerIdea) throw new AppError(ErrorCode.Conflict, 'This idea has as many cycles as it may have');
+  if (count >= IMPROVEMENT_LIMITS.cyclesPerIdea)
+    throw new AppError(ErrorCode.Conflict, 'This idea has as many cycles as it may have');
   const last = await repo(ctx).lastCycle(ideaId);
   const cycle = await repo(ctx).createCycle({
     ideaId,
@@ -181,14 +192,19 @@ export interface CycleChanges {
   removeQuestionId?: string;
 }
 
-export async function updateCycle(ctx: OpContext, cycleId: string, c: CycleChanges): Promise<{ cycle: CycleDto; questionId: string | null }> {
+export async function updateCycle(
+  ctx: OpContext,
+  cycleId: string,
+  c: CycleChanges,
+): Promise<{ cycle: CycleDto; questionId: string | null }> {
   const found = await teamCycle(ctx, cycleId);
   await lockIdea(ctx, found.ideaId);
   const cycle = await repo(ctx).cycleById(cycleId);
   let questionIds = cycle.questionIds;
   let questionId: string | null = null;
   if (c.addQuestion) {
-    if (questionIds.length >= IMPROVEMENT_LIMITS.questionsPerCycle) throw new AppError(ErrorCode.Conflict, 'This cycle has as many questions as it may have');
+    if (questionIds.length >= IMPROVEMENT_LIMITS.questionsPerCycle)
+      throw new AppError(ErrorCode.Conflict, 'This cycle has as many questions as it may have');
     questionId = randomUUID();
     questionIds = [...questionIds, questionId];
   }
@@ -242,7 +258,13 @@ export async function claimField(ctx: OpContext, key: string): Promise<FieldDto>
   const t = await target(ctx, key);
   const f = await lockField(ctx, key);
   if (heldByOther(f, ctx)) throw new AppError(ErrorCode.Conflict, 'Someone else is editing this field');
-  await repo(ctx).upsertField({ key, ideaId: t.ideaId, cycleId: t.cycleId, editorId: ctx.actorId, editorUntil: leaseUntil(ctx) });
+  await repo(ctx).upsertField({
+    key,
+    ideaId: t.ideaId,
+    cycleId: t.cycleId,
+    editorId: ctx.actorId,
+    editorUntil: leaseUntil(ctx),
+  });
   await touch(ctx, t.ideaId);
   return toFieldDto(key, await repo(ctx).field(key));
 }
@@ -269,12 +291,19 @@ export interface SaveOutcome {
  * since `baseRev` and nobody else holds its lease; otherwise the text is KEPT as a conflict version (shown to
  * everyone, restorable from the history) and the field stays as it is. Nothing is ever silently lost.
  */
-export async function saveField(ctx: OpContext, key: string, text: string, baseRev: number, release = false): Promise<SaveOutcome> {
+export async function saveField(
+  ctx: OpContext,
+  key: string,
+  text: string,
+  baseRev: number,
+  release = false,
+): Promise<SaveOutcome> {
   const t = await target(ctx, key);
   const f = await lockField(ctx, key);
   const current = f?.text ?? '';
   const rev = f?.rev ?? 0;
-  const changedByOther = baseRev > rev || (rev > baseRev && (await repo(ctx).editedByOtherSince(key, baseRev, ctx.actorId)));
+  const changedByOther =
+    baseRev > rev || (rev > baseRev && (await repo(ctx).editedByOtherSince(key, baseRev, ctx.actorId)));
   const blocked = heldByOther(f, ctx) || changedByOther;
 
   if (blocked && text !== current) {
@@ -293,15 +322,31 @@ export async function saveField(ctx: OpContext, key: string, text: string, baseR
     return { applied: false, field: toFieldDto(key, f), conflict: toConflictDto(version) };
   }
 
-  const editor = release ? { editorId: null, editorUntil: null } : { editorId: ctx.actorId, editorUntil: leaseUntil(ctx) };
+  const editor = release
+    ? { editorId: null, editorUntil: null }
+    : { editorId: ctx.actorId, editorUntil: leaseUntil(ctx) };
   if (text === current) {
     // Nothing new to keep: only the lease changes (unless someone else holds it).
     if (f && !heldByOther(f, ctx)) await repo(ctx).updateField(key, editor);
   } else {
     const next = rev + 1;
-    await repo(ctx).upsertField({ key, ideaId: t.ideaId, cycleId: t.cycleId, text, rev: next, updatedById: ctx.actorId, updatedAt: ctx.now, ...editor });
+    await repo(ctx).upsertField({
+      key,
+      ideaId: t.ideaId,
+      cycleId: t.cycleId,
+      text,
+      rev: next,
+      updatedById: ctx.actorId,
+      updatedAt: ctx.now,
+      ...editor,
+    });
     const last = await repo(ctx).lastEdit(key);
-    if (last && last.userId === ctx.actorId && last.rev === rev && ctx.now.getTime() - last.touchedAt.getTime() < COALESCE_MS) {
+    if (
+      last &&
+      last.userId === ctx.actorId &&
+      last.rev === rev &&
+      ctx.now.getTime() - last.touchedAt.getTime() < COALESCE_MS
+    ) {
       await repo(ctx).updateVersion(last.id, { text, rev: next, touchedAt: ctx.now });
     } else {
       await repo(ctx).insertVersion({
@@ -326,7 +371,8 @@ export async function dismissConflict(ctx: OpContext, conflictId: string): Promi
   const v = await repo(ctx).conflict(conflictId);
   const team = v ? await repo(ctx).ideaInTeam(ctx.teamId, v.ideaId) : false;
   if (!v || !team) throw notFound('No such conflict');
-  if (v.userId !== ctx.actorId && !ctx.isFacilitator) throw forbidden('Only its author or the facilitator may dismiss it');
+  if (v.userId !== ctx.actorId && !ctx.isFacilitator)
+    throw forbidden('Only its author or the facilitator may dismiss it');
   await repo(ctx).updateVersion(v.id, { dismissed: true });
 }
 
@@ -334,8 +380,7 @@ export async function dismissConflict(ctx: OpContext, conflictId: string): Promi
 export async function fieldHistory(ctx: OpContext, key: string): Promise<ImprovementFieldVersion[]> {
   const parsed = parseFieldKey(key);
   if (!parsed) throw notFound();
-  const ideaId =
-    parsed.scope === 'idea' ? parsed.ideaId : (await repo(ctx).cycle(ctx.teamId, parsed.cycleId))?.ideaId;
+  const ideaId = parsed.scope === 'idea' ? parsed.ideaId : (await repo(ctx).cycle(ctx.teamId, parsed.cycleId))?.ideaId;
   if (!ideaId || !(await repo(ctx).ideaItemExists(ctx.teamId, ideaId))) throw notFound();
   return repo(ctx).history(key, 200);
 }
@@ -369,7 +414,12 @@ export async function createMeasure(ctx: OpContext, ideaId: string, f: Required<
   return loadMeasure(ctx.m, saved.id);
 }
 
-export async function updateMeasure(ctx: OpContext, measureId: string, f: MeasureFields, ideaId?: string): Promise<MeasureDto> {
+export async function updateMeasure(
+  ctx: OpContext,
+  measureId: string,
+  f: MeasureFields,
+  ideaId?: string,
+): Promise<MeasureDto> {
   const measure = await teamMeasure(ctx, measureId);
   if (ideaId && measure.ideaId !== ideaId) throw notFound('No such measure');
   await lockIdea(ctx, measure.ideaId);
@@ -379,13 +429,23 @@ export async function updateMeasure(ctx: OpContext, measureId: string, f: Measur
   return loadMeasure(ctx.m, measureId);
 }
 
-export async function addPoint(ctx: OpContext, measureId: string, p: { date: string; value: number; note: string }): Promise<{ measure: MeasureDto; pointId: string }> {
+export async function addPoint(
+  ctx: OpContext,
+  measureId: string,
+  p: { date: string; value: number; note: string },
+): Promise<{ measure: MeasureDto; pointId: string }> {
   const measure = await teamMeasure(ctx, measureId);
   await lockIdea(ctx, measure.ideaId);
   if ((await repo(ctx).countPoints(measureId)) >= IMPROVEMENT_LIMITS.pointsPerMeasure) {
     throw new AppError(ErrorCode.Conflict, 'This measure has as many points as it may have');
   }
-  const point = await repo(ctx).createPoint({ measureId, date: p.date, value: p.value, note: p.note, authorId: ctx.actorId });
+  const point = await repo(ctx).createPoint({
+    measureId,
+    date: p.date,
+    value: p.value,
+    note: p.note,
+    authorId: ctx.actorId,
+  });
   await touch(ctx, measure.ideaId);
   return { measure: await loadMeasure(ctx.m, measureId), pointId: point.id };
 }
@@ -395,7 +455,8 @@ export async function deletePoint(ctx: OpContext, pointId: string): Promise<Meas
   const measure = point ? await repo(ctx).measure(ctx.teamId, point.measureId) : null;
   if (!point || !measure) throw notFound('No such data point');
   await lockIdea(ctx, measure.ideaId);
-  if (point.authorId !== ctx.actorId && !ctx.isFacilitator) throw forbidden('Only its author or the facilitator may remove it');
+  if (point.authorId !== ctx.actorId && !ctx.isFacilitator)
+    throw forbidden('Only its author or the facilitator may remove it');
   await repo(ctx).deletePoint(pointId);
   await touch(ctx, measure.ideaId);
   return loadMeasure(ctx.m, measure.id);

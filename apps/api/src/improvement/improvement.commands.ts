@@ -77,7 +77,10 @@ export const fieldSave: CommandDef<'field.save'> = {
         result: { applied: false, rev: out.field.rev, conflictId: out.conflict.id },
       };
     }
-    return { event: event('improvement.field', { field: out.field }), result: { applied: true, rev: out.field.rev, conflictId: null } };
+    return {
+      event: event('improvement.field', { field: out.field }),
+      result: { applied: true, rev: out.field.rev, conflictId: null },
+    };
   },
 };
 
@@ -99,7 +102,9 @@ export const measureSave: CommandDef<'measure.save'> = {
   lockable: true,
   async handle(ctx) {
     const { ideaId, measureId, ...fields } = ctx.payload;
-    const measure = measureId ? await updateMeasure(op(ctx), measureId, fields, ideaId) : await createMeasure(op(ctx), ideaId, fields);
+    const measure = measureId
+      ? await updateMeasure(op(ctx), measureId, fields, ideaId)
+      : await createMeasure(op(ctx), ideaId, fields);
     return { event: event('improvement.measure', { measure }), result: { measureId: measure.id } };
   },
 };

@@ -1,4 +1,17 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Put,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   AddPointBody,
@@ -48,9 +61,7 @@ const slug = (s: string) =>
 @TeamChanges('improvement')
 @Controller('teams/:teamId/improvement')
 export class ImprovementController {
-  constructor(
-    private readonly improvement: ImprovementService,
-  ) {}
+  constructor(private readonly improvement: ImprovementService) {}
 
   @Get()
   board(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string): Promise<ImprovementBoardDto> {

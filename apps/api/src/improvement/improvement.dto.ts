@@ -25,7 +25,8 @@ import type {
 /** An idea without a row yet reads its status from its item (the same rule as the client's). */
 export const statusFromItem = (s: ItemStatus): IdeaStatus => ideaStatusFromItem(s);
 /** The item's status follows the idea's: open while worked on, done when adopted, closed when abandoned. */
-export const itemStatusOf = (s: IdeaStatus): ItemStatus => (s === 'adopted' ? 'done' : s === 'abandoned' ? 'closed' : 'open');
+export const itemStatusOf = (s: IdeaStatus): ItemStatus =>
+  s === 'adopted' ? 'done' : s === 'abandoned' ? 'closed' : 'open';
 
 export function toIdeaDto(item: Item, idea: ImprovementIdea | null, origin: IdeaOriginDto | null): IdeaDto {
   return {

@@ -4,7 +4,17 @@
  * as status `idea`). Long texts live in `improvement_fields`, one row per co-edited field, with every saved
  * version and every conflict in `improvement_field_versions` (see README.md).
  */
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Unique, UpdateDateColumn } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 import { EntityBase } from '../common/base.entity.js';
 import { TeamOwnedEditedEntity } from '../teams/team-owned.entity.js';
 import type { IdeaStatus, MeasureDirection, PdsaDecision } from '@tillit/protocol';
@@ -14,7 +24,10 @@ import { Team } from '../teams/team.entity.js';
 import { User } from '../users/user.entity.js';
 
 /** Numeric columns come back from pg as strings; values are doubles. */
-const double = { type: 'double precision' as const, transformer: { to: (v: number | null) => v, from: (v: unknown) => (v === null ? null : Number(v)) } };
+const double = {
+  type: 'double precision' as const,
+  transformer: { to: (v: number | null) => v, from: (v: unknown) => (v === null ? null : Number(v)) },
+};
 
 @Entity('improvement_ideas')
 @Index(['teamId', 'status'])

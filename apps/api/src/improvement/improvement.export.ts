@@ -58,8 +58,15 @@ const WORDS = {
     decisions: { adopt: 'Inför', adapt: 'Anpassa', abandon: 'Avbryt' },
     running: 'pågår',
     fields: {
-      objective: 'Syfte med cykeln', who: 'Vem', where: 'Var', when: 'När', dataPlan: 'Datainsamling',
-      observations: 'Vad hände', deviations: 'Avvikelser från planen', learning: 'Vad vi lärde oss', nextStep: 'Nästa steg',
+      objective: 'Syfte med cykeln',
+      who: 'Vem',
+      where: 'Var',
+      when: 'När',
+      dataPlan: 'Datainsamling',
+      observations: 'Vad hände',
+      deviations: 'Avvikelser från planen',
+      learning: 'Vad vi lärde oss',
+      nextStep: 'Nästa steg',
     } satisfies Record<CycleField, string>,
     median: 'Median',
     baseline: 'Baslinje',
@@ -106,8 +113,15 @@ const WORDS = {
     decisions: { adopt: 'Adopt', adapt: 'Adapt', abandon: 'Abandon' },
     running: 'running',
     fields: {
-      objective: 'Objective of this cycle', who: 'Who', where: 'Where', when: 'When', dataPlan: 'Data collection',
-      observations: 'What happened', deviations: 'Deviations from the plan', learning: 'What we learned', nextStep: 'Next step',
+      objective: 'Objective of this cycle',
+      who: 'Who',
+      where: 'Where',
+      when: 'When',
+      dataPlan: 'Data collection',
+      observations: 'What happened',
+      deviations: 'Deviations from the plan',
+      learning: 'What we learned',
+      nextStep: 'Next step',
     } satisfies Record<CycleField, string>,
     median: 'Median',
     baseline: 'Baseline',
@@ -175,7 +189,13 @@ export function reportMarkdown(input: ReportInput): string {
   const { w, cycles, text, owner, origin, charts } = parts(input);
   const out: string[] = [];
   out.push(`# ${w.report}: ${idea.title}`, '');
-  out.push(`- ${w.status[idea.status]}`, `- ${w.owner}: ${owner}`, `- ${w.origin}: ${origin}`, `- ${w.exported}: ${input.now.toISOString().slice(0, 10)}`, '');
+  out.push(
+    `- ${w.status[idea.status]}`,
+    `- ${w.owner}: ${owner}`,
+    `- ${w.origin}: ${origin}`,
+    `- ${w.exported}: ${input.now.toISOString().slice(0, 10)}`,
+    '',
+  );
   out.push(`## ${w.model}`, '');
   out.push(`**${w.aim}**`, '', block(text(fieldKey.idea(idea.id, 'aim')), w.none), '');
   out.push(`**${w.measureQ}**`, '', block(text(fieldKey.idea(idea.id, 'measure')), w.none), '');
@@ -185,9 +205,16 @@ export function reportMarkdown(input: ReportInput): string {
   for (const c of charts) {
     const m = c.measure;
     out.push(`### ${m.name}${m.unit ? ` (${m.unit})` : ''}`, '');
-    out.push(`- ${w.definition}: ${block(m.definition, w.none)}`, `- ${w.better}: ${m.better === 'up' ? w.up : w.down}`);
+    out.push(
+      `- ${w.definition}: ${block(m.definition, w.none)}`,
+      `- ${w.better}: ${m.better === 'up' ? w.up : w.down}`,
+    );
     if (m.goal !== null) out.push(`- ${w.goal}: ${m.goal}`);
-    out.push('', `![${mdEscape(m.name)}](data:image/svg+xml;base64,${Buffer.from(c.svg, 'utf8').toString('base64')})`, '');
+    out.push(
+      '',
+      `![${mdEscape(m.name)}](data:image/svg+xml;base64,${Buffer.from(c.svg, 'utf8').toString('base64')})`,
+      '',
+    );
     out.push(`**${w.signals}**`, '', ...c.signals.map((s) => `- ${s}`), `- ${c.centre}`, '');
     if (m.points.length) {
       out.push(`| ${w.date} | ${w.value} | ${w.note} |`, '|---|---:|---|');
@@ -203,13 +230,37 @@ export function reportMarkdown(input: ReportInput): string {
     out.push(`#### ${w.plan}`, '', `**${w.fields.objective}:** ${f('objective')}`, '');
     cy.questionIds.forEach((q, i) => {
       const qt = (name: 'question' | 'prediction' | 'result') => block(text(fieldKey.question(cy.id, q, name)), w.none);
-      out.push(`${i + 1}. **${w.question}:** ${qt('question')}  `, `   **${w.prediction}:** ${qt('prediction')}  `, `   **${w.result}:** ${qt('result')}`);
+      out.push(
+        `${i + 1}. **${w.question}:** ${qt('question')}  `,
+        `   **${w.prediction}:** ${qt('prediction')}  `,
+        `   **${w.result}:** ${qt('result')}`,
+      );
     });
-    out.push('', `**${w.fields.who}:** ${f('who')}  `, `**${w.fields.where}:** ${f('where')}  `, `**${w.fields.when}:** ${f('when')}`, '');
+    out.push(
+      '',
+      `**${w.fields.who}:** ${f('who')}  `,
+      `**${w.fields.where}:** ${f('where')}  `,
+      `**${w.fields.when}:** ${f('when')}`,
+      '',
+    );
     out.push(`**${w.fields.dataPlan}:** ${f('dataPlan')}`, '');
-    out.push(`#### ${w.do}`, '', `**${w.fields.observations}:** ${f('observations')}`, '', `**${w.fields.deviations}:** ${f('deviations')}`, '');
+    out.push(
+      `#### ${w.do}`,
+      '',
+      `**${w.fields.observations}:** ${f('observations')}`,
+      '',
+      `**${w.fields.deviations}:** ${f('deviations')}`,
+      '',
+    );
     out.push(`#### ${w.study}`, '', `**${w.fields.learning}:** ${f('learning')}`, '');
-    out.push(`#### ${w.act}`, '', `**${w.decision}:** ${cy.decision ? w.decisions[cy.decision] : w.running}`, '', `**${w.fields.nextStep}:** ${f('nextStep')}`, '');
+    out.push(
+      `#### ${w.act}`,
+      '',
+      `**${w.decision}:** ${cy.decision ? w.decisions[cy.decision] : w.running}`,
+      '',
+      `**${w.fields.nextStep}:** ${f('nextStep')}`,
+      '',
+    );
   }
   return out.join('\n');
 }
@@ -224,14 +275,25 @@ export function reportPdf(input: ReportInput): Promise<Buffer> {
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  const h = (s: string, size: number) => doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(size).text(pdfText(s)).moveDown(0.2);
+  const h = (s: string, size: number) =>
+    doc.moveDown(0.6).font(PDF_FONT.bold).fontSize(size).text(pdfText(s)).moveDown(0.2);
   const p = (s: string) => doc.font(PDF_FONT.regular).fontSize(10).text(pdfText(s));
   const labelled = (label: string, value: string) => {
-    doc.font(PDF_FONT.bold).fontSize(10).text(pdfText(`${label}: `), { continued: true }).font(PDF_FONT.regular).text(pdfText(value));
+    doc
+      .font(PDF_FONT.bold)
+      .fontSize(10)
+      .text(pdfText(`${label}: `), { continued: true })
+      .font(PDF_FONT.regular)
+      .text(pdfText(value));
   };
 
-  doc.font(PDF_FONT.bold).fontSize(18).text(pdfText(`${w.report}: ${idea.title}`));
-  p(`${w.status[idea.status]} · ${w.owner}: ${owner} · ${w.origin}: ${origin} · ${w.exported}: ${input.now.toISOString().slice(0, 10)}`);
+  doc
+    .font(PDF_FONT.bold)
+    .fontSize(18)
+    .text(pdfText(`${w.report}: ${idea.title}`));
+  p(
+    `${w.status[idea.status]} · ${w.owner}: ${owner} · ${w.origin}: ${origin} · ${w.exported}: ${input.now.toISOString().slice(0, 10)}`,
+  );
   h(w.model, 14);
   labelled(w.aim, block(text(fieldKey.idea(idea.id, 'aim')), w.none));
   labelled(w.measureQ, block(text(fieldKey.idea(idea.id, 'measure')), w.none));
@@ -249,11 +311,19 @@ export function reportPdf(input: ReportInput): Promise<Buffer> {
     const height = width / 2;
     if (doc.y + height > doc.page.height - 60) doc.addPage();
     // The chart's labels in our font too: svg-to-pdfkit would otherwise pick Helvetica.
-    SVGtoPDF(doc, c.svg, 50, doc.y + 6, { width, height, fontCallback: (_family, bold) => (bold ? PDF_FONT.bold : PDF_FONT.regular) });
+    SVGtoPDF(doc, c.svg, 50, doc.y + 6, {
+      width,
+      height,
+      fontCallback: (_family, bold) => (bold ? PDF_FONT.bold : PDF_FONT.regular),
+    });
     doc.y += height + 12;
     doc.x = 50;
     doc.font(PDF_FONT.bold).fontSize(10).text(pdfText(w.signals));
-    for (const s of [...c.signals, c.centre]) doc.font(PDF_FONT.regular).fontSize(10).text(pdfText(`• ${s}`));
+    for (const s of [...c.signals, c.centre])
+      doc
+        .font(PDF_FONT.regular)
+        .fontSize(10)
+        .text(pdfText(`• ${s}`));
   }
 
   h(w.cycles, 14);

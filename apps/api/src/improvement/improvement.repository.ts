@@ -2,7 +2,13 @@
  * Every query of the improvement domain: the `ImprovementRepository` class (one method per statement), and
  * the functions that read whole states with it (`loadState`, `meetingImprovementState` …).
  */
-import { ACTIVE_IDEA_STATUSES, type IdeaDto, type IdeaOriginDto, type ImprovementState, type MeasureDto } from '@tillit/protocol';
+import {
+  ACTIVE_IDEA_STATUSES,
+  type IdeaDto,
+  type IdeaOriginDto,
+  type ImprovementState,
+  type MeasureDto,
+} from '@tillit/protocol';
 import { type DeepPartial, type EntityManager, In, IsNull, MoreThan, Not } from 'typeorm';
 import { RepositoryBase } from '../common/repository.js';
 import { Item } from '../items/item.entity.js';
@@ -66,11 +72,16 @@ export class ImprovementRepository extends RepositoryBase {
     return this.m.save(this.m.create(Item, fields));
   }
 
-  async insertIdeaRow(fields: Pick<ImprovementIdea, 'itemId' | 'teamId' | 'status' | 'ownerId' | 'originId'>): Promise<void> {
+  async insertIdeaRow(
+    fields: Pick<ImprovementIdea, 'itemId' | 'teamId' | 'status' | 'ownerId' | 'originId'>,
+  ): Promise<void> {
     await this.m.insert(ImprovementIdea, fields);
   }
 
-  async updateIdeaRow(itemId: string, changes: Partial<Pick<ImprovementIdea, 'ownerId' | 'originId' | 'status'>>): Promise<void> {
+  async updateIdeaRow(
+    itemId: string,
+    changes: Partial<Pick<ImprovementIdea, 'ownerId' | 'originId' | 'status'>>,
+  ): Promise<void> {
     await this.m.update(ImprovementIdea, { itemId }, changes);
   }
 
@@ -89,7 +100,9 @@ export class ImprovementRepository extends RepositoryBase {
 
   /** Ideas whose row a meeting touched. */
   async ideasTouchedBy(teamId: string, meetingId: string): Promise<string[]> {
-    return (await this.m.find(ImprovementIdea, { where: { teamId, lastMeetingId: meetingId }, select: { itemId: true } })).map((r) => r.itemId);
+    return (
+      await this.m.find(ImprovementIdea, { where: { teamId, lastMeetingId: meetingId }, select: { itemId: true } })
+    ).map((r) => r.itemId);
   }
 
   /** Idea items a meeting made or touched. */
@@ -111,7 +124,11 @@ export class ImprovementRepository extends RepositoryBase {
   }
 
   latestOriginItems(teamId: string, limit: number): Promise<Item[]> {
-    return this.m.find(Item, { where: { teamId, kind: In([...ORIGIN_ITEM_KINDS]) }, order: { createdAt: 'DESC' }, take: limit });
+    return this.m.find(Item, {
+      where: { teamId, kind: In([...ORIGIN_ITEM_KINDS]) },
+      order: { createdAt: 'DESC' },
+      take: limit,
+    });
   }
 
   risks(teamId: string, ids: string[]): Promise<Risk[]> {
@@ -144,7 +161,10 @@ export class ImprovementRepository extends RepositoryBase {
     return this.m.save(this.m.create(ImprovementCycle, fields));
   }
 
-  async updateCycle(id: string, changes: Partial<Pick<ImprovementCycle, 'questionIds' | 'startedOn' | 'decision'>>): Promise<void> {
+  async updateCycle(
+    id: string,
+    changes: Partial<Pick<ImprovementCycle, 'questionIds' | 'startedOn' | 'decision'>>,
+  ): Promise<void> {
     await this.m.update(ImprovementCycle, { id }, changes as never);
   }
 
@@ -188,7 +208,12 @@ export class ImprovementRepository extends RepositoryBase {
   /** Did anyone but `userId` (or nobody in particular) save an edit of the field after revision `rev`? */
   async editedByOtherSince(key: string, rev: number, userId: string): Promise<boolean> {
     return (
-      (await this.m.existsBy(ImprovementFieldVersion, { key, kind: 'edit', rev: MoreThan(rev), userId: Not(userId) })) ||
+      (await this.m.existsBy(ImprovementFieldVersion, {
+        key,
+        kind: 'edit',
+        rev: MoreThan(rev),
+        userId: Not(userId),
+      })) ||
       (await this.m.existsBy(ImprovementFieldVersion, { key, kind: 'edit', rev: MoreThan(rev), userId: IsNull() }))
     );
   }
@@ -202,10 +227,16 @@ export class ImprovementRepository extends RepositoryBase {
   }
 
   lastEdit(key: string): Promise<ImprovementFieldVersion | null> {
-    return this.m.findOne(ImprovementFieldVersion, { where: { key, kind: 'edit' }, order: { touchedAt: 'DESC', id: 'DESC' } });
+    return this.m.findOne(ImprovementFieldVersion, {
+      where: { key, kind: 'edit' },
+      order: { touchedAt: 'DESC', id: 'DESC' },
+    });
   }
 
-  async updateVersion(id: string, changes: Partial<Pick<ImprovementFieldVersion, 'text' | 'rev' | 'touchedAt' | 'dismissed'>>): Promise<void> {
+  async updateVersion(
+    id: string,
+    changes: Partial<Pick<ImprovementFieldVersion, 'text' | 'rev' | 'touchedAt' | 'dismissed'>>,
+  ): Promise<void> {
     await this.m.update(ImprovementFieldVersion, { id }, changes);
   }
 
@@ -214,12 +245,19 @@ export class ImprovementRepository extends RepositoryBase {
   }
 
   openConflictsOf(ideaIds: string[]): Promise<ImprovementFieldVersion[]> {
-    return this.m.find(ImprovementFieldVersion, { where: { ideaId: In(ideaIds), kind: 'conflict', dismissed: false }, order: { createdAt: 'ASC' } });
+    return this.m.find(ImprovementFieldVersion, {
+      where: { ideaId: In(ideaIds), kind: 'conflict', dismissed: false },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   /** A field's versions, newest first. */
   history(key: string, limit: number): Promise<ImprovementFieldVersion[]> {
-    return this.m.find(ImprovementFieldVersion, { where: { key }, order: { touchedAt: 'DESC', id: 'DESC' }, take: limit });
+    return this.m.find(ImprovementFieldVersion, {
+      where: { key },
+      order: { touchedAt: 'DESC', id: 'DESC' },
+      take: limit,
+    });
   }
 
   /* Measures and data points */
@@ -253,7 +291,9 @@ export class ImprovementRepository extends RepositoryBase {
   }
 
   pointsOf(measureIds: string[]): Promise<ImprovementPoint[]> {
-    return measureIds.length ? this.m.find(ImprovementPoint, { where: { measureId: In(measureIds) } }) : Promise.resolve([]);
+    return measureIds.length
+      ? this.m.find(ImprovementPoint, { where: { measureId: In(measureIds) } })
+      : Promise.resolve([]);
   }
 
   countPoints(measureId: string): Promise<number> {
@@ -284,7 +324,11 @@ export async function originCandidates(m: EntityManager, teamId: string, limit =
 }
 
 /** The origins with these ids in the team (unknown ids are left out). */
-export async function findOrigins(m: EntityManager, teamId: string, ids: string[]): Promise<Map<string, IdeaOriginDto>> {
+export async function findOrigins(
+  m: EntityManager,
+  teamId: string,
+  ids: string[],
+): Promise<Map<string, IdeaOriginDto>> {
   const out = new Map<string, IdeaOriginDto>();
   const unique = [...new Set(ids)];
   if (unique.length === 0) return out;
@@ -350,7 +394,12 @@ export async function loadState(
     ideas,
     cycles: cycles.map(toCycleDto),
     fields: Object.fromEntries(fields.map((f) => [f.key, toFieldDto(f.key, f)])),
-    measures: measures.map((x) => toMeasureDto(x, points.filter((p) => p.measureId === x.id))),
+    measures: measures.map((x) =>
+      toMeasureDto(
+        x,
+        points.filter((p) => p.measureId === x.id),
+      ),
+    ),
     conflicts: conflicts.map(toConflictDto),
   };
 }
@@ -366,5 +415,9 @@ export async function meetingImprovementState(
   const repo = new ImprovementRepository(m);
   const touched = new Set(await repo.ideasTouchedBy(meeting.teamId, meeting.id));
   const itemsTouched = new Set(await repo.ideaItemsTouchedBy(meeting.teamId, meeting.id));
-  return loadState(m, meeting.teamId, (i) => ACTIVE_IDEA_STATUSES.includes(i.status) || touched.has(i.id) || itemsTouched.has(i.id));
+  return loadState(
+    m,
+    meeting.teamId,
+    (i) => ACTIVE_IDEA_STATUSES.includes(i.status) || touched.has(i.id) || itemsTouched.has(i.id),
+  );
 }

@@ -8,5 +8,8 @@ export const IMPROVEMENT_RITUAL: Ritual<ImprovementCommandType, 'pdsa', 'improve
   commands: IMPROVEMENT_HANDLERS,
   phaseKinds: IMPROVEMENT_PHASE_KIND_DEFS,
   // Only a meeting with a `pdsa` phase carries the team's improvement work.
-  snapshot: { improvement: async (m, meeting, phases) => (phases.some((p) => p.kind === 'pdsa') ? meetingImprovementState(m, meeting) : null) },
+  snapshot: {
+    improvement: async (m, meeting, phases) =>
+      phases.some((p) => p.kind === 'pdsa') ? meetingImprovementState(m, meeting) : null,
+  },
 };

@@ -56,7 +56,9 @@ export class ImprovementService {
   private async as<T>(userId: string, teamId: string, fn: (ctx: OpContext) => Promise<T>): Promise<T> {
     const access = await this.access.require(userId, teamId, 'member');
     const isFacilitator = access.isOrgAdmin || access.role === 'manager' || access.role === 'facilitator';
-    return this.improvement.transaction((m) => fn({ m, teamId, actorId: userId, isFacilitator, now: new Date(), meetingId: null }));
+    return this.improvement.transaction((m) =>
+      fn({ m, teamId, actorId: userId, isFacilitator, now: new Date(), meetingId: null }),
+    );
   }
 
   async board(userId: string, teamId: string): Promise<ImprovementBoardDto> {
@@ -82,7 +84,12 @@ export class ImprovementService {
     return this.as(userId, teamId, (ctx) => addCycle(ctx, ideaId, body.startedOn));
   }
 
-  async updateCycle(userId: string, teamId: string, cycleId: string, body: Out<typeof UpdateCycleBody>): Promise<CycleDto> {
+  async updateCycle(
+    userId: string,
+    teamId: string,
+    cycleId: string,
+    body: Out<typeof UpdateCycleBody>,
+  ): Promise<CycleDto> {
     return this.as(userId, teamId, async (ctx) => (await updateCycle(ctx, cycleId, body)).cycle);
   }
 
@@ -99,15 +106,30 @@ export class ImprovementService {
     return this.as(userId, teamId, (ctx) => dismissConflict(ctx, conflictId));
   }
 
-  createMeasure(userId: string, teamId: string, ideaId: string, body: Out<typeof CreateMeasureBody>): Promise<MeasureDto> {
+  createMeasure(
+    userId: string,
+    teamId: string,
+    ideaId: string,
+    body: Out<typeof CreateMeasureBody>,
+  ): Promise<MeasureDto> {
     return this.as(userId, teamId, (ctx) => createMeasure(ctx, ideaId, body));
   }
 
-  updateMeasure(userId: string, teamId: string, measureId: string, body: Out<typeof UpdateMeasureBody>): Promise<MeasureDto> {
+  updateMeasure(
+    userId: string,
+    teamId: string,
+    measureId: string,
+    body: Out<typeof UpdateMeasureBody>,
+  ): Promise<MeasureDto> {
     return this.as(userId, teamId, (ctx) => updateMeasure(ctx, measureId, body));
   }
 
-  async addPoint(userId: string, teamId: string, measureId: string, body: Out<typeof AddPointBody>): Promise<MeasureDto> {
+  async addPoint(
+    userId: string,
+    teamId: string,
+    measureId: string,
+    body: Out<typeof AddPointBody>,
+  ): Promise<MeasureDto> {
     return this.as(userId, teamId, async (ctx) => (await addPoint(ctx, measureId, body)).measure);
   }
 

@@ -11,7 +11,12 @@ declare module 'svg-to-pdfkit' {
       assumePt?: boolean;
       preserveAspectRatio?: string;
       /** The name (or source) of the font pdfkit should use for a text element; the default picks a standard font. */
-      fontCallback?: (family: string, bold: boolean, italic: boolean, fontOptions: { fauxItalic: boolean; fauxBold: boolean }) => string;
+      fontCallback?: (
+        family: string,
+        bold: boolean,
+        italic: boolean,
+        fontOptions: { fauxItalic: boolean; fauxBold: boolean },
+      ) => string;
     },
   ): void;
 }

@@ -1,11 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import {
-  CreateInviteBody,
-  type AcceptInviteResultDto,
-  type InviteDto,
-  type InvitePreviewDto,
-} from '@tillit/protocol';
+import { CreateInviteBody, type AcceptInviteResultDto, type InviteDto, type InvitePreviewDto } from '@tillit/protocol';
 import { type AuthContext, CurrentAuth, Public } from '../auth/auth.decorators.js';
 import { ApiZodBody, uuidParam, zodBody } from '../common/zod.js';
 import { InvitesService } from './invites.service.js';

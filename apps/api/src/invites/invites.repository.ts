@@ -2,7 +2,12 @@ import { RepositoryBase } from '../common/repository.js';
 import { Invite } from './invite.entity.js';
 
 export class InvitesRepository extends RepositoryBase {
-  create(fields: Pick<Invite, 'teamId' | 'tokenHash' | 'role' | 'expiresAt' | 'maxUses' | 'uses' | 'revokedAt' | 'createdById'>): Promise<Invite> {
+  create(
+    fields: Pick<
+      Invite,
+      'teamId' | 'tokenHash' | 'role' | 'expiresAt' | 'maxUses' | 'uses' | 'revokedAt' | 'createdById'
+    >,
+  ): Promise<Invite> {
     return this.m.save(this.m.create(Invite, fields));
   }
 
@@ -17,7 +22,10 @@ export class InvitesRepository extends RepositoryBase {
 
   /** The invite with this token hash; locked for the rest of the transaction when `lock`. */
   byTokenHash(tokenHash: string, lock: boolean): Promise<Invite | null> {
-    return this.m.findOne(Invite, { where: { tokenHash }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    return this.m.findOne(Invite, {
+      where: { tokenHash },
+      ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+    });
   }
 
   async countUse(id: string): Promise<void> {

@@ -27,7 +27,11 @@ const toInviteDto = (i: Invite, token?: string): InviteDto => ({
   ...(token ? { token } : {}),
 });
 
-const invalid = () => new AppError(ErrorCode.InviteInvalid, 'This invite link is not valid: it may have expired, been used or been revoked');
+const invalid = () =>
+  new AppError(
+    ErrorCode.InviteInvalid,
+    'This invite link is not valid: it may have expired, been used or been revoked',
+  );
 
 @Injectable()
 export class InvitesService {
@@ -85,7 +89,12 @@ export class InvitesService {
     const invite = await this.usable(this.invites, token, false);
     const team = await this.teams.get(invite.teamId);
     const org = await this.organizations.get(team.organizationId);
-    return { organizationName: org.name, teamName: team.name, role: invite.role, expiresAt: invite.expiresAt.toISOString() };
+    return {
+      organizationName: org.name,
+      teamName: team.name,
+      role: invite.role,
+      expiresAt: invite.expiresAt.toISOString(),
+    };
   }
 
   /** Joins the team (and its organisation); a person already in the team keeps their role and uses nothing. */

@@ -92,7 +92,12 @@ export const kasamReveal: CommandDef<'kasam.reveal'> = {
     if (answers.length < k) throw conflict(`At least ${k} answers are needed before anything can be shown`);
     const result = aggregate(answers, k);
     // The marks go: from now on only the count and the aggregate are kept, never beside people's ids.
-    await savePhaseState<'kasam-reflection'>(m, phase, { answeredBy: [], answered: answers.length, revealed: true, result });
+    await savePhaseState<'kasam-reflection'>(m, phase, {
+      answeredBy: [],
+      answered: answers.length,
+      revealed: true,
+      result,
+    });
     await m.insert(KasamResult, {
       teamId: meeting.teamId,
       forumId: meeting.forumId,
@@ -118,7 +123,10 @@ export const kasamFactorGroup: CommandDef<'kasam.factor.group'> = {
     if (payload.group === null) delete groups[item.id];
     else groups[item.id] = payload.group;
     await savePhaseState<'kasam-factors'>(m, phase, { groups });
-    return { event: event('kasam.factor.grouped', { phaseId: phase.id, itemId: item.id, group: payload.group }), result: {} };
+    return {
+      event: event('kasam.factor.grouped', { phaseId: phase.id, itemId: item.id, group: payload.group }),
+      result: {},
+    };
   },
 };
 
@@ -167,15 +175,24 @@ export const kasamFollowup: CommandDef<'kasam.followup'> = {
     )) as unknown[];
     if (item.kind !== 'action' || !origin) throw invalid('itemId', 'not an action from an earlier KASAM dialogue');
     await m.update(Item, { id: item.id }, { status: STATUS_AFTER[payload.outcome], lastMeetingId: meeting.id });
-    const entry = { outcome: payload.outcome, comment: payload.comment || null, by: actor.userId, at: now.toISOString() };
+    const entry = {
+      outcome: payload.outcome,
+      comment: payload.comment || null,
+      by: actor.userId,
+      at: now.toISOString(),
+    };
     const state = stateOf(phase, 'kasam-actions');
     await savePhaseState<'kasam-actions'>(m, phase, { outcomes: { ...state.outcomes, [item.id]: entry } });
     const updated = toItemDto(await reloadItem(m, item.id));
-    return { event: event('kasam.followed-up', { phaseId: phase.id, itemId: item.id, entry, item: updated }), result: { itemId: item.id } };
+    return {
+      event: event('kasam.followed-up', { phaseId: phase.id, itemId: item.id, entry, item: updated }),
+      result: { itemId: item.id },
+    };
   },
 };
 
-export type KasamCommandType = 'kasam.answer' | 'kasam.reveal' | 'kasam.factor.group' | 'kasam.action.add' | 'kasam.followup';
+export type KasamCommandType =
+  'kasam.answer' | 'kasam.reveal' | 'kasam.factor.group' | 'kasam.action.add' | 'kasam.followup';
 
 export const KASAM_HANDLERS: CommandTable<KasamCommandType> = {
   'kasam.answer': kasamAnswer,

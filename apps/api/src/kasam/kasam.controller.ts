@@ -24,7 +24,10 @@ export class KasamController {
   }
 
   @Get('meetings/:meetingId/kasam/follow-up')
-  followUp(@CurrentAuth() auth: AuthContext, @Param('meetingId', uuidParam) meetingId: string): Promise<KasamFollowUpDto> {
+  followUp(
+    @CurrentAuth() auth: AuthContext,
+    @Param('meetingId', uuidParam) meetingId: string,
+  ): Promise<KasamFollowUpDto> {
     return this.kasam.followUp(auth.userId, meetingId);
   }
 }

@@ -30,7 +30,12 @@ function kasamMinutes(meeting: Meeting, phases: MeetingPhase[], items: Item[]): 
   for (const i of items) {
     if (i.kind === 'success-factor' && (i.originMeetingId === meeting.id || groups.has(i.id))) {
       out.factors.push({ itemId: i.id, text: i.text, group: groups.get(i.id) ?? null });
-    } else if (i.kind === 'action' && i.originMeetingId === meeting.id && i.originPhaseId && actionPhases.has(i.originPhaseId)) {
+    } else if (
+      i.kind === 'action' &&
+      i.originMeetingId === meeting.id &&
+      i.originPhaseId &&
+      actionPhases.has(i.originPhaseId)
+    ) {
       out.actions.push({ itemId: i.id, text: i.text, ownerId: i.ownerId, dueDate: i.dueDate ?? null });
     }
   }

@@ -26,9 +26,21 @@ interface AuthorizationValues {
  * meeting's team, and an earlier event with this opId. One shape: compiled once.
  */
 const authorization = new StatementShapes((_: null, value: ValueOf<AuthorizationValues>) =>
-  meetingAccessQuery(value((v) => v.meetingId), value((v) => v.sessionId), value((v) => v.userId))
-    .leftJoin('meeting_phases as p', (j) => j.onRef('p.meeting_id', '=', 'm.id').onRef('p.position', '=', 'm.current_phase_index'))
-    .leftJoin('meeting_events as e', (j) => j.onRef('e.meeting_id', '=', 'm.id').on('e.op_id', '=', value((v) => v.opId)))
+  meetingAccessQuery(
+    value((v) => v.meetingId),
+    value((v) => v.sessionId),
+    value((v) => v.userId),
+  )
+    .leftJoin('meeting_phases as p', (j) =>
+      j.onRef('p.meeting_id', '=', 'm.id').onRef('p.position', '=', 'm.current_phase_index'),
+    )
+    .leftJoin('meeting_events as e', (j) =>
+      j.onRef('e.meeting_id', '=', 'm.id').on(
+        'e.op_id',
+        '=',
+        value((v) => v.opId),
+      ),
+    )
     .select([
       'm.state',
       'm.current_phase_index',
@@ -50,7 +62,8 @@ export interface Gate {
 
 export type AuthorizationRow = Awaited<ReturnType<typeof readAuthorization>>[number];
 
-const readAuthorization = (db: DataSource, values: AuthorizationValues) => runQuery(db, authorization.compile('', null, values));
+const readAuthorization = (db: DataSource, values: AuthorizationValues) =>
+  runQuery(db, authorization.compile('', null, values));
 
 /** The `facilitator` rule inside this meeting, for a facilitator as `facilitatorId` names (the row's or the locked one's). */
 export const facilitates = (standing: Standing, facilitatorId: string | null, userId: string): boolean =>
@@ -76,7 +89,9 @@ export async function authorizeCommand(
   if (!row) throw new AppError(ErrorCode.NotFound, 'Not found');
   if (!row.session_live) throw new AppError(ErrorCode.Unauthenticated, 'Your session has ended; sign in again');
   const standing = standingOf(row);
-  const answer = verdict(LIVE_COMMANDS[type].rule, standing, { facilitatesMeeting: row.facilitator_id === caller.userId });
+  const answer = verdict(LIVE_COMMANDS[type].rule, standing, {
+    facilitatesMeeting: row.facilitator_id === caller.userId,
+  });
   if (answer === 'hidden') throw notFound();
   if (answer === 'forbidden') throw new AppError(ErrorCode.Forbidden, 'Only the facilitator may do this');
   if (row.op_seq !== null) {

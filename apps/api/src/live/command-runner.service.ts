@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { type CommandAck, CommandEnvelope, ErrorCode, isLiveCommandType, LIVE_COMMANDS, type LiveCommandType } from '@tillit/protocol';
+import {
+  type CommandAck,
+  CommandEnvelope,
+  ErrorCode,
+  isLiveCommandType,
+  LIVE_COMMANDS,
+  type LiveCommandType,
+} from '@tillit/protocol';
 import { DataSource, QueryFailedError } from 'typeorm';
 import { AppError } from '../common/app-error.js';
 import { runQuery, StatementShapes, type ValueOf } from '../database/query-builder.js';
@@ -8,14 +15,21 @@ import { validationError } from '../common/zod.js';
 import { Meeting, MeetingPhase } from '../meetings/meeting.entity.js';
 import { authorizeCommand, type Caller, facilitates, type Gate } from './command-authorization.js';
 import { DirectWriter, planDirect, type DirectStatement } from './direct-write.js';
-import { appendEvent, eventPlaceholders, type EventValues, eventValues, lockMeeting, type Written, written } from './event-append.js';
+import {
+  appendEvent,
+  eventPlaceholders,
+  type EventValues,
+  eventValues,
+  lockMeeting,
+  type Written,
+  written,
+} from './event-append.js';
 import { GateMemory } from './gate-memory.js';
 import { LiveHub } from './live.hub.js';
 import { LiveMetrics } from './live.metrics.js';
 import type { CommandContext, CommandDef } from './live.types.js';
 import { MeetingQueue } from './meeting-queue.js';
 import { LIVE_RITUALS, type LiveRituals } from './ritual.js';
-
 
 const isUniqueViolation = (err: unknown) =>
   err instanceof QueryFailedError && (err.driverError as { code?: string }).code === '23505';
@@ -148,7 +162,12 @@ export class CommandRunner {
       const meeting = (await m
         .createQueryBuilder(Meeting, 'm')
         .setLock('pessimistic_write', undefined, ['m'])
-        .leftJoinAndMapOne('m.currentPhase', MeetingPhase, 'p', 'p.meeting_id = m.id AND p.position = m.current_phase_index')
+        .leftJoinAndMapOne(
+          'm.currentPhase',
+          MeetingPhase,
+          'p',
+          'p.meeting_id = m.id AND p.position = m.current_phase_index',
+        )
         .where('m.id = :meetingId', { meetingId })
         .getOne()) as (Meeting & { currentPhase?: MeetingPhase | null }) | null;
       if (!meeting) throw new AppError(ErrorCode.NotFound, 'Not found');
@@ -192,8 +211,17 @@ export class CommandRunner {
 
 /** The transaction's next seq and event row: one shape, compiled once. */
 const appendStatement = new StatementShapes((_: null, value: ValueOf<{ meetingId: string; event: EventValues }>) =>
-  lockMeeting(value((v) => v.meetingId), 1)
-    .with('appended', (db) => appendEvent(db, 1, eventPlaceholders(value, (v) => v.event)))
+  lockMeeting(
+    value((v) => v.meetingId),
+    1,
+  )
+    .with('appended', (db) =>
+      appendEvent(
+        db,
+        1,
+        eventPlaceholders(value, (v) => v.event),
+      ),
+    )
     .selectFrom('locked')
     .select(['base', 'at']),
 );

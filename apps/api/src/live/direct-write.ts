@@ -12,7 +12,16 @@ import type { AccessRule } from '../access/access.policy.js';
 import { passesSql, sessionLiveSql } from '../access/access.sql.js';
 import { runQuery, StatementShapes, type ValueOf } from '../database/query-builder.js';
 import { byRole, type Caller, facilitates, type Gate } from './command-authorization.js';
-import { appendEvent, eventPlaceholders, type EventValues, eventValues, lockMeeting, type LockedMeetingDatabase, type Written, written } from './event-append.js';
+import {
+  appendEvent,
+  eventPlaceholders,
+  type EventValues,
+  eventValues,
+  lockMeeting,
+  type LockedMeetingDatabase,
+  type Written,
+  written,
+} from './event-append.js';
 import type { LiveHub } from './live.hub.js';
 import type { CommandDef, DirectPlan } from './live.types.js';
 import type { QueuedDirect } from './meeting-queue.js';
@@ -87,7 +96,10 @@ export class DirectWriter {
    */
   async runBatch(meetingId: string, batch: QueuedDirect<DirectStatement, Written>[]): Promise<void> {
     try {
-      const results = await this.write(meetingId, batch.map((u) => u.stmt));
+      const results = await this.write(
+        meetingId,
+        batch.map((u) => u.stmt),
+      );
       // After COMMIT, in seq order.
       batch.forEach((u, i) => {
         const done = results?.[i] ?? null;
@@ -142,40 +154,63 @@ export function directStatement(meetingId: string, stmts: DirectStatement[]) {
     facilitatorId: guard.facilitatorId,
     phaseId: guard.phaseId,
     senders: [...senders.values()],
-    commands: stmts.map((st) => ({ change: st.plan.values, event: eventValues(st.opId, st.type, st.plan, st.actorId) })),
+    commands: stmts.map((st) => ({
+      change: st.plan.values,
+      event: eventValues(st.opId, st.type, st.plan, st.actorId),
+    })),
   });
 }
 
 const batchStatements = new StatementShapes((shape: BatchShape, value: ValueOf<BatchValues>) => {
-  let db: QueryCreator<LockedMeetingDatabase> = lockMeeting(value((v) => v.meetingId), shape.commands.length, (update) =>
-    update
-      .where('state', '=', sql.lit('live'))
-      .where('current_phase_index', '=', value((v) => v.phaseIndex))
-      .where((eb) => eb('facilitator_id', 'is not distinct from', eb.cast<string | null>(eb.val(value((v) => v.facilitatorId)), 'uuid')))
-      .$if(shape.lockedOut, (q) => q.where((eb) => eb.not(eb.ref('input_locked'))))
-      .where((eb) =>
-        eb(
-          eb.cast<string | null>(eb.val(value((v) => v.phaseId)), 'uuid'),
-          'is not distinct from',
-          eb
-            .selectFrom('meeting_phases as p')
-            .select('p.id')
-            .whereRef('p.meeting_id', '=', 'meetings.id')
-            .whereRef('p.position', '=', 'meetings.current_phase_index'),
+  let db: QueryCreator<LockedMeetingDatabase> = lockMeeting(
+    value((v) => v.meetingId),
+    shape.commands.length,
+    (update) =>
+      update
+        .where('state', '=', sql.lit('live'))
+        .where(
+          'current_phase_index',
+          '=',
+          value((v) => v.phaseIndex),
+        )
+        .where((eb) =>
+          eb(
+            'facilitator_id',
+            'is not distinct from',
+            eb.cast<string | null>(eb.val(value((v) => v.facilitatorId)), 'uuid'),
+          ),
+        )
+        .$if(shape.lockedOut, (q) => q.where((eb) => eb.not(eb.ref('input_locked'))))
+        .where((eb) =>
+          eb(
+            eb.cast<string | null>(eb.val(value((v) => v.phaseId)), 'uuid'),
+            'is not distinct from',
+            eb
+              .selectFrom('meeting_phases as p')
+              .select('p.id')
+              .whereRef('p.meeting_id', '=', 'meetings.id')
+              .whereRef('p.position', '=', 'meetings.current_phase_index'),
+          ),
+        )
+        // Every sender's authorization, as the access policy decides it, checked against the rows as they are now.
+        .where((eb) =>
+          eb.and(
+            shape.senderRules.flatMap((rule, j): Expression<SqlBool>[] => {
+              const userId = value((v) => v.senders[j]!.userId);
+              return [
+                sessionLiveSql(
+                  value((v) => v.senders[j]!.sessionId),
+                  userId,
+                ),
+                passesSql(rule, {
+                  teamId: eb.ref('meetings.team_id'),
+                  userId,
+                  scope: { facilitatorId: eb.ref('meetings.facilitator_id') },
+                }),
+              ];
+            }),
+          ),
         ),
-      )
-      // Every sender's authorization, as the access policy decides it, checked against the rows as they are now.
-      .where((eb) =>
-        eb.and(
-          shape.senderRules.flatMap((rule, j): Expression<SqlBool>[] => {
-            const userId = value((v) => v.senders[j]!.userId);
-            return [
-              sessionLiveSql(value((v) => v.senders[j]!.sessionId), userId),
-              passesSql(rule, { teamId: eb.ref('meetings.team_id'), userId, scope: { facilitatorId: eb.ref('meetings.facilitator_id') } }),
-            ];
-          }),
-        ),
-      ),
   );
   shape.commands.forEach(({ plan, valueKeys }, i) => {
     const change = Object.fromEntries(valueKeys.map((k) => [k, value((v) => v.commands[i]!.change[k])]));

@@ -47,7 +47,13 @@ const refusal = (err: unknown): { ok: false; error: ApiError } => ({
  * never throw past it, so no payload can crash the process.
  */
 @WebSocketGateway({ path: '/socket.io' })
-export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnection<LiveSocket>, OnGatewayDisconnect<LiveSocket>, OnModuleDestroy {
+export class LiveGateway
+  implements
+    OnGatewayInit<LiveServer>,
+    OnGatewayConnection<LiveSocket>,
+    OnGatewayDisconnect<LiveSocket>,
+    OnModuleDestroy
+{
   private readonly logger = new Logger('LiveGateway');
   /** Commands and joins per person; exposed so tests can widen it for fuzzing. */
   readonly limiter = new RateLimiter();
@@ -94,9 +100,12 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
   async handleDisconnect(socket: LiveSocket): Promise<void> {
     const meetings = socket.data?.meetings ?? [];
     for (const meetingId of meetings) {
-      this.hub.io
-        .to(rooms.meeting(meetingId))
-        .volatile.emit('meeting:presence', { meetingId, kind: 'left', connectionId: socket.id, userId: socket.data.userId });
+      this.hub.io.to(rooms.meeting(meetingId)).volatile.emit('meeting:presence', {
+        meetingId,
+        kind: 'left',
+        connectionId: socket.id,
+        userId: socket.data.userId,
+      });
     }
     await this.facilitatorSeen(socket.data?.userId, meetings);
   }
@@ -184,12 +193,22 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
           .filter((r) => r.seq !== null)
           .map(
             (r) =>
-              ({ meetingId, seq: Number(r.seq), type: r.type, payload: r.payload, at: new Date(r.created_at!).toISOString() }) as LiveEvent,
+              ({
+                meetingId,
+                seq: Number(r.seq),
+                type: r.type,
+                payload: r.payload,
+                at: new Date(r.created_at!).toISOString(),
+              }) as LiveEvent,
           );
         return { ok: true, mode: 'events', events, lastSeq: last, presence, serverNow: new Date().toISOString() };
       }
     }
-    return { ok: true, mode: 'snapshot', snapshot: await readSnapshot(this.rituals, this.db, meetingId, socket.data.userId, presence) };
+    return {
+      ok: true,
+      mode: 'snapshot',
+      snapshot: await readSnapshot(this.rituals, this.db, meetingId, socket.data.userId, presence),
+    };
   }
 
   private async leave(socket: LiveSocket, raw: unknown): Promise<SimpleAck> {
@@ -203,9 +222,12 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     if (socket.data.meetings.length === 0) {
       for (const room of socket.rooms) if (room.startsWith(rooms.team(''))) await socket.leave(room);
     }
-    this.hub.io
-      .to(rooms.meeting(meetingId))
-      .volatile.emit('meeting:presence', { meetingId, kind: 'left', connectionId: socket.id, userId: socket.data.userId });
+    this.hub.io.to(rooms.meeting(meetingId)).volatile.emit('meeting:presence', {
+      meetingId,
+      kind: 'left',
+      connectionId: socket.id,
+      userId: socket.data.userId,
+    });
     await this.facilitatorSeen(socket.data.userId, [meetingId]);
     return { ok: true };
   }
@@ -239,7 +261,9 @@ export class LiveGateway implements OnGatewayInit<LiveServer>, OnGatewayConnecti
     const parsed = TypingSchema.safeParse(raw);
     if (!parsed.success || !socket.data.meetings.includes(parsed.data.meetingId)) return;
     const { meetingId, target } = parsed.data;
-    socket.to(rooms.meeting(meetingId)).volatile.emit('meeting:typing', { meetingId, userId: socket.data.userId, target });
+    socket
+      .to(rooms.meeting(meetingId))
+      .volatile.emit('meeting:typing', { meetingId, userId: socket.data.userId, target });
   }
 
   /** The facilitator arrived or left: restart the take-over clock (see facilitator.take). */

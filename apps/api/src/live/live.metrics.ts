@@ -48,7 +48,8 @@ export class LiveMetrics implements OnModuleInit, OnModuleDestroy {
     const now = Date.now();
     const seconds = (now - this.since) / 1000;
     const sorted = this.latencies.sort((a, b) => a - b);
-    const pct = (p: number) => (sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!) : 0);
+    const pct = (p: number) =>
+      sorted.length ? round(sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!) : 0;
     const delay = (ns: number) => round(Math.max(0, ns / 1e6 - RESOLUTION_MS));
     this.logger.log(
       {

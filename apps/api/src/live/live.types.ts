@@ -85,8 +85,10 @@ export interface DirectContext<K extends LiveCommandType> {
   now: Date;
 }
 
-export interface DirectPlan<K extends LiveCommandType, V extends Record<string, unknown> = Record<string, unknown>>
-  extends CommandOutcome<K> {
+export interface DirectPlan<
+  K extends LiveCommandType,
+  V extends Record<string, unknown> = Record<string, unknown>,
+> extends CommandOutcome<K> {
   /** What the change writes: its bind parameters. */
   values: V;
   /**

@@ -55,7 +55,12 @@ export type SnapshotPart<F extends RitualSnapshotField> = (
 ) => Promise<MeetingSnapshot[F]>;
 
 /** What a ritual adds to the minutes when the meeting ends (in `meeting.end`'s transaction). */
-export type MinutesPart = (m: EntityManager, meeting: Meeting, phases: MeetingPhase[], items: Item[]) => Promise<Partial<MinutesDto>>;
+export type MinutesPart = (
+  m: EntityManager,
+  meeting: Meeting,
+  phases: MeetingPhase[],
+  items: Item[],
+) => Promise<Partial<MinutesDto>>;
 
 /** What an item's event carries besides the item (e.g. the votes given back when it left a voting board). */
 export type ItemLeftEffect = Omit<LiveEventPayloads['item.deleted'], 'itemId'>;
@@ -64,7 +69,12 @@ export type ItemLeftEffect = Omit<LiveEventPayloads['item.deleted'], 'itemId'>;
  * A meeting's command took an item off the boards (`deleted`, or `changed` its status or kind): the ritual
  * brings its phase states in line, in the command's transaction, and says what the item's event must carry.
  */
-export type ItemLeftHook = (m: EntityManager, meeting: Meeting, itemId: string, how: 'changed' | 'deleted') => Promise<ItemLeftEffect>;
+export type ItemLeftHook = (
+  m: EntityManager,
+  meeting: Meeting,
+  itemId: string,
+  how: 'changed' | 'deleted',
+) => Promise<ItemLeftEffect>;
 
 /** What the engine's own commands call back into (`meeting.end`, `item.edit`, `item.delete`). */
 export interface RitualHooks {
@@ -76,7 +86,11 @@ export interface RitualHooks {
  * One ritual's feature definition: its live commands (C), its phase kinds (P) and its fields of the snapshot (S).
  * Who may send each command is the protocol registry's `rule`, not decided here.
  */
-export interface Ritual<C extends LiveCommandType, P extends PhaseKind, S extends RitualSnapshotField = never> extends RitualHooks {
+export interface Ritual<
+  C extends LiveCommandType,
+  P extends PhaseKind,
+  S extends RitualSnapshotField = never,
+> extends RitualHooks {
   commands: CommandTable<C>;
   phaseKinds: PhaseKindTable<P>;
   snapshot: { [F in S]: SnapshotPart<F> };
@@ -97,7 +111,12 @@ export function initialPhaseState(rituals: LiveRituals, kind: PhaseKind, setting
   return def.initialState(settings as never) as Record<string, unknown>;
 }
 
-export function viewPhaseState(rituals: LiveRituals, kind: PhaseKind, state: unknown, viewerId: string): PhaseStateMap[PhaseKind] {
+export function viewPhaseState(
+  rituals: LiveRituals,
+  kind: PhaseKind,
+  state: unknown,
+  viewerId: string,
+): PhaseStateMap[PhaseKind] {
   const def = rituals.phaseKinds[kind] as PhaseKindDef<PhaseKind>;
   return def.view(state as never, viewerId);
 }

@@ -42,7 +42,8 @@ export class MeetingsService {
       if (facilitatorId) await this.assertMember(m, teamId, facilitatorId);
       else {
         facilitatorId = (await nextFacilitator(m, forum)) ?? userId;
-        if (forum.facilitation.mode === 'rotating') await m.update(Forum, { id: forum.id }, { rotationIndex: forum.rotationIndex + 1 });
+        if (forum.facilitation.mode === 'rotating')
+          await m.update(Forum, { id: forum.id }, { rotationIndex: forum.rotationIndex + 1 });
       }
       const meeting = await this.create(m, {
         teamId,
@@ -136,7 +137,11 @@ export class MeetingsService {
   async history(userId: string, teamId: string, query: z.output<typeof MeetingHistoryQuery>): Promise<MeetingDto[]> {
     await this.access.require(userId, teamId, 'member');
     const rows = await this.db.manager.find(Meeting, {
-      where: { teamId, ...(query.forumId ? { forumId: query.forumId } : {}), ...(query.state ? { state: query.state } : {}) },
+      where: {
+        teamId,
+        ...(query.forumId ? { forumId: query.forumId } : {}),
+        ...(query.state ? { state: query.state } : {}),
+      },
       relations: { forum: true },
       order: { createdAt: 'DESC', id: 'ASC' },
       take: query.limit,

@@ -85,7 +85,11 @@ export async function buildSnapshot(
     .where('mt.id = :meetingId', { meetingId })
     .getOne();
   if (!meeting) throw notFound();
-  const [phases, items, people] = [await loadPhases(m, meetingId), await meetingItems(m, meeting), await participants(m, meeting)];
+  const [phases, items, people] = [
+    await loadPhases(m, meetingId),
+    await meetingItems(m, meeting),
+    await participants(m, meeting),
+  ];
   // Each ritual's field (steering, improvement …), read one after the other in this same transaction.
   const parts: Partial<Pick<MeetingSnapshot, RitualSnapshotField>> = {};
   for (const field of Object.keys(rituals.snapshot) as RitualSnapshotField[]) {

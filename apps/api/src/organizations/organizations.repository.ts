@@ -32,10 +32,16 @@ export class OrganizationsRepository extends RepositoryBase {
 
   /** The person's memberships with their organisations, oldest first. */
   membershipsOf(userId: string): Promise<OrganizationMember[]> {
-    return this.m.find(OrganizationMember, { where: { userId }, relations: { organization: true }, order: { createdAt: 'ASC' } });
+    return this.m.find(OrganizationMember, {
+      where: { userId },
+      relations: { organization: true },
+      order: { createdAt: 'ASC' },
+    });
   }
 
   async adminOf(userId: string): Promise<Set<string>> {
-    return new Set((await this.m.find(OrganizationMember, { where: { userId, role: 'admin' } })).map((o) => o.organizationId));
+    return new Set(
+      (await this.m.find(OrganizationMember, { where: { userId, role: 'admin' } })).map((o) => o.organizationId),
+    );
   }
 }

@@ -51,14 +51,25 @@ export const reviewUpdate: CommandDef<'review.update'> = {
     }
     const status = STATUS_AFTER[payload.outcome];
     await m.update(Item, { id: item.id }, { status, lastMeetingId: meeting.id });
-    const entry = { outcome: payload.outcome, comment: payload.comment || null, by: actor.userId, at: now.toISOString() };
+    const entry = {
+      outcome: payload.outcome,
+      comment: payload.comment || null,
+      by: actor.userId,
+      at: now.toISOString(),
+    };
     const state = stateOf(phase, 'review');
     await savePhaseState<'review'>(m, phase, { outcomes: { ...state.outcomes, [item.id]: entry } });
     // Done or closed: off an unrevealed voting board (a meeting may go back to one), so its votes go back.
     const released = status === 'open' ? [] : await releaseVotes(m, meeting, { itemIds: [item.id] });
     const updated = toItemDto(await reloadItem(m, item.id));
     return {
-      event: event('review.updated', { phaseId: phase.id, itemId: item.id, entry, item: updated, ...votesReleasedField(released) }),
+      event: event('review.updated', {
+        phaseId: phase.id,
+        itemId: item.id,
+        entry,
+        item: updated,
+        ...votesReleasedField(released),
+      }),
       result: { itemId: item.id },
     };
   },
@@ -80,12 +91,16 @@ export const voteCast: CommandDef<'vote.cast'> = {
     if (!settings.itemKinds.includes(item.kind)) {
       throw new AppError(ErrorCode.ValidationFailed, 'This phase does not vote on items of that kind');
     }
-    const mine = Object.fromEntries(Object.entries(before).filter(([itemId]) => onBoard(state, settings, items.get(itemId))));
+    const mine = Object.fromEntries(
+      Object.entries(before).filter(([itemId]) => onBoard(state, settings, items.get(itemId))),
+    );
     const onItem = mine[item.id] ?? 0;
     if (payload.delta === 1) {
       if (item.status !== 'open') throw conflict('Only open items can get votes');
-      if (usedVotes(mine) >= settings.votesPerPerson) throw new AppError(ErrorCode.VoteLimit, 'You have used all your votes');
-      if (onItem >= settings.maxPerItem) throw new AppError(ErrorCode.VoteLimit, 'This item has all the votes you may give it');
+      if (usedVotes(mine) >= settings.votesPerPerson)
+        throw new AppError(ErrorCode.VoteLimit, 'You have used all your votes');
+      if (onItem >= settings.maxPerItem)
+        throw new AppError(ErrorCode.VoteLimit, 'This item has all the votes you may give it');
       mine[item.id] = onItem + 1;
     } else {
       if (onItem <= 0) throw new AppError(ErrorCode.VoteLimit, 'You have no vote on this item');
@@ -108,7 +123,11 @@ export const voteReveal: CommandDef<'vote.reveal'> = {
     const state = stateOf(phase, 'voting');
     await savePhaseState<'voting'>(m, phase, { ...state, revealed: true });
     return {
-      event: event('votes.revealed', { phaseId: phase.id, tallies: tallies(state.votes), ...votesReleasedField(released) }),
+      event: event('votes.revealed', {
+        phaseId: phase.id,
+        tallies: tallies(state.votes),
+        ...votesReleasedField(released),
+      }),
       result: {},
     };
   },

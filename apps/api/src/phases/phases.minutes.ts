@@ -6,7 +6,12 @@ import { tallies } from './voting.js';
 
 export const phasesMinutes: MinutesPart = async (_m, _meeting, phases, items) => {
   const byId = new Map(items.map((i) => [i.id, i]));
-  const minutes: Pick<MinutesDto, 'summary' | 'reviewed' | 'votes' | 'checkIns'> = { summary: '', reviewed: [], votes: [], checkIns: [] };
+  const minutes: Pick<MinutesDto, 'summary' | 'reviewed' | 'votes' | 'checkIns'> = {
+    summary: '',
+    reviewed: [],
+    votes: [],
+    checkIns: [],
+  };
   for (const p of phases) {
     if (p.kind === 'summary') {
       const s = stateOf(p, 'summary');

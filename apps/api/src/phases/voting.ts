@@ -29,16 +29,27 @@ export const usedVotes = (mine: Record<string, number> | undefined) =>
 export type BoardItem = Pick<Item, 'id' | 'kind' | 'status'>;
 
 /** Whether votes on `item` (undefined: it no longer exists) count. Once revealed, the tallies were shown: only deletion removes. */
-export function onBoard(state: VotingState, settings: PhaseSettingsMap['voting'], item: BoardItem | undefined): boolean {
+export function onBoard(
+  state: VotingState,
+  settings: PhaseSettingsMap['voting'],
+  item: BoardItem | undefined,
+): boolean {
   if (!item) return false;
   return state.revealed || (item.status === 'open' && settings.itemKinds.includes(item.kind));
 }
 
 /** The items among `ids` that exist in the team, by id, with what `onBoard` needs. */
-export async function boardItems(m: EntityManager, teamId: string, ids: Iterable<string>): Promise<Map<string, BoardItem>> {
+export async function boardItems(
+  m: EntityManager,
+  teamId: string,
+  ids: Iterable<string>,
+): Promise<Map<string, BoardItem>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await m.find(Item, { select: { id: true, kind: true, status: true }, where: { teamId, id: In(unique) } });
+  const rows = await m.find(Item, {
+    select: { id: true, kind: true, status: true },
+    where: { teamId, id: In(unique) },
+  });
   return new Map(rows.map((r) => [r.id, r]));
 }
 

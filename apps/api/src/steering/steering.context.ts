@@ -34,7 +34,12 @@ export const actorFromAccess = (userId: string, access: Standing): SteeringActor
 export const isManager = (a: SteeringActor) => may('manager', a, 'team');
 
 /** Everyone named must be a member of the team (ids from a client are only ever looked up). */
-export async function assertMembers(m: EntityManager, teamId: string, ids: readonly string[], field: string): Promise<void> {
+export async function assertMembers(
+  m: EntityManager,
+  teamId: string,
+  ids: readonly string[],
+  field: string,
+): Promise<void> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return;
   const found = await new TeamsRepository(m).countMembersAmong(teamId, unique);

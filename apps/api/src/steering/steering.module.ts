@@ -13,7 +13,13 @@ import { STEERING_ENTITIES } from './steering.entities.js';
 /** Daily steering between meetings (REST). Its live part is steering.ritual.ts. See README.md. */
 @Module({
   imports: [TypeOrmModule.forFeature(STEERING_ENTITIES), MeetingsModule],
-  controllers: [PlansController, RisksController, FeedbackController, SteeringSettingsController, MinutesExportController],
+  controllers: [
+    PlansController,
+    RisksController,
+    FeedbackController,
+    SteeringSettingsController,
+    MinutesExportController,
+  ],
   providers: [SteeringService, SteeringSettingsRepository],
 })
 export class SteeringModule {}

@@ -15,7 +15,12 @@ export class SteeringService {
     private readonly access: TeamAccessService,
   ) {}
 
-  async run<T>(userId: string, teamId: string, work: (c: SteeringCtx) => Promise<T>, rule: AccessRule = 'member'): Promise<T> {
+  async run<T>(
+    userId: string,
+    teamId: string,
+    work: (c: SteeringCtx) => Promise<T>,
+    rule: AccessRule = 'member',
+  ): Promise<T> {
     return this.settings.transaction(async (m) => {
       const access = await this.access.require(userId, teamId, rule, m);
       return work({ m, teamId, actor: actorFromAccess(userId, access), meetingId: null, now: new Date() });

@@ -48,13 +48,17 @@ export class TeamsRepository extends RepositoryBase {
 
   /** The team's member ids by join date (ties by id: a stable rotation order). */
   async memberIdsByJoinDate(teamId: string): Promise<string[]> {
-    return (await this.m.find(TeamMember, { where: { teamId }, order: { createdAt: 'ASC', userId: 'ASC' } })).map((tm) => tm.userId);
+    return (await this.m.find(TeamMember, { where: { teamId }, order: { createdAt: 'ASC', userId: 'ASC' } })).map(
+      (tm) => tm.userId,
+    );
   }
 
   /** Which of these people are members of the team. */
   async membersAmong(teamId: string, userIds: readonly string[]): Promise<string[]> {
     if (userIds.length === 0) return [];
-    return (await this.m.find(TeamMember, { where: { teamId, userId: In([...userIds]) }, select: { userId: true } })).map((tm) => tm.userId);
+    return (
+      await this.m.find(TeamMember, { where: { teamId, userId: In([...userIds]) }, select: { userId: true } })
+    ).map((tm) => tm.userId);
   }
 
   countMembersAmong(teamId: string, userIds: readonly string[]): Promise<number> {
@@ -84,6 +88,11 @@ export class TeamsRepository extends RepositoryBase {
 
   /** Display names of the team's members. */
   async memberNames(teamId: string): Promise<Map<string, string>> {
-    return new Map((await this.m.find(TeamMember, { where: { teamId }, relations: { user: true } })).map((tm) => [tm.userId, tm.user!.displayName]));
+    return new Map(
+      (await this.m.find(TeamMember, { where: { teamId }, relations: { user: true } })).map((tm) => [
+        tm.userId,
+        tm.user!.displayName,
+      ]),
+    );
   }
 }

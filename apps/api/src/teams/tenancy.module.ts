@@ -19,7 +19,14 @@ import { Team, TeamMember } from './team.entity.js';
 @Module({
   imports: [AccessModule, TypeOrmModule.forFeature([Organization, OrganizationMember, Team, TeamMember, Invite])],
   controllers: [OrganizationsController, TeamsController, InvitesController],
-  providers: [OrganizationsService, TeamsService, InvitesService, OrganizationsRepository, TeamsRepository, InvitesRepository],
+  providers: [
+    OrganizationsService,
+    TeamsService,
+    InvitesService,
+    OrganizationsRepository,
+    TeamsRepository,
+    InvitesRepository,
+  ],
   exports: [TeamsRepository],
 })
 export class TenancyModule {}

@@ -101,7 +101,11 @@ describe('theme library (REST)', () => {
     expect(lib.body.builtin.length).toBeGreaterThanOrEqual(8);
     expect(lib.body.suggestion).toEqual({ builtin: 'dignity' });
 
-    const created = await w.member.client.post(base(), { title: 'Sociala medier', case: 'En anhörig filmar.', questions: ['Vad gäller?'] });
+    const created = await w.member.client.post(base(), {
+      title: 'Sociala medier',
+      case: 'En anhörig filmar.',
+      questions: ['Vad gäller?'],
+    });
     expect(created.status).toBe(201);
     const after = await w.member.client.get<EthicsThemeLibraryDto>(base());
     expect(after.body.team.map((x) => x.title)).toEqual(['Sociala medier']);
@@ -109,8 +113,13 @@ describe('theme library (REST)', () => {
 
     // Its author and facilitators may change it; another plain member may not.
     expect((await extra[0]!.client.patch(`${base()}/${created.body.id}`, { title: 'X' })).status).toBe(403);
-    expect((await w.facilitator.client.patch(`${base()}/${created.body.id}`, { title: 'Sociala medier och bilder' })).status).toBe(200);
-    expect((await w.member.client.patch(`${base()}/${created.body.id}`, { questions: ['Vad gäller?', 'Vem frågar vi?'] })).status).toBe(200);
+    expect(
+      (await w.facilitator.client.patch(`${base()}/${created.body.id}`, { title: 'Sociala medier och bilder' })).status,
+    ).toBe(200);
+    expect(
+      (await w.member.client.patch(`${base()}/${created.body.id}`, { questions: ['Vad gäller?', 'Vem frågar vi?'] }))
+        .status,
+    ).toBe(200);
     expect((await extra[0]!.client.delete(`${base()}/${created.body.id}`)).status).toBe(403);
   });
 
@@ -159,21 +168,36 @@ describe('a live ethics forum', () => {
     await fac.waitForSeq(fac.lastSeq);
     const phase = fac.state!.phases[0]!;
     expect(phase.kind === 'ethics-theme' && phase.state.theme).toEqual({ source: 'builtin', key: 'dignity' });
-    const lib = await w.member.client.get<EthicsThemeLibraryDto>(`/api/teams/${w.team.id}/ethics/themes?forumId=${forumId}`);
-    expect(lib.body.builtin.find((b) => b.key === 'dignity')).toMatchObject({ timesUsed: 1, lastUsedOn: expect.any(String) });
+    const lib = await w.member.client.get<EthicsThemeLibraryDto>(
+      `/api/teams/${w.team.id}/ethics/themes?forumId=${forumId}`,
+    );
+    expect(lib.body.builtin.find((b) => b.key === 'dignity')).toMatchObject({
+      timesUsed: 1,
+      lastUsedOn: expect.any(String),
+    });
     expect(lib.body.suggestion).not.toEqual({ builtin: 'dignity' });
     // A plain member may not choose.
-    const refused = await byUser.get(w.member.user.id)!.cmd('ethics.theme.choose', { theme: { builtin: 'speaking-up' } });
+    const refused = await byUser
+      .get(w.member.user.id)!
+      .cmd('ethics.theme.choose', { theme: { builtin: 'speaking-up' } });
     expect(refused).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
     // Another team's theme id is only looked up.
-    const foreign = await fac.cmd('ethics.theme.choose', { theme: { teamThemeId: '00000000-0000-4000-8000-000000000000' } });
+    const foreign = await fac.cmd('ethics.theme.choose', {
+      theme: { teamThemeId: '00000000-0000-4000-8000-000000000000' },
+    });
     expect(foreign).toMatchObject({ ok: false, error: { code: ErrorCode.NotFound } });
   });
 
   test('groups: formed by hand, notes stay inside their group in every frame and over REST', async () => {
     await fac.ok('phase.goto', { index: 1 });
     const [m, b, c, admin] = everyone.map((p) => p.user.id) as [string, string, string, string];
-    await fac.ok('breakout.form', { mode: 'manual', groups: [[m, b], [c, admin]] });
+    await fac.ok('breakout.form', {
+      mode: 'manual',
+      groups: [
+        [m, b],
+        [c, admin],
+      ],
+    });
     // Notes before the groups start are refused.
     expect(await byUser.get(m)!.cmd('breakout.notes', { group: 0, text: 'för tidigt' })).toMatchObject({
       ok: false,
@@ -191,18 +215,27 @@ describe('a live ethics forum', () => {
     expect((await byUser.get(m)!.ok('breakout.notes', { group: 0, text: SECRET_A })).result).toEqual({ rev: 1 });
     await byUser.get(c)!.ok('breakout.notes', { group: 1, text: SECRET_B });
     // Members only: not a member of another group, not the facilitator, not the organisation admin of group B for group A.
-    for (const [who, group] of [[m, 1], [admin, 0]] as const) {
+    for (const [who, group] of [
+      [m, 1],
+      [admin, 0],
+    ] as const) {
       expect(await byUser.get(who)!.cmd('breakout.notes', { group, text: 'intrång' })).toMatchObject({
         ok: false,
         error: { code: ErrorCode.Forbidden },
       });
     }
-    expect(await fac.cmd('breakout.notes', { group: 0, text: 'intrång' })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await fac.cmd('breakout.notes', { group: 0, text: 'intrång' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
 
     // Shared summaries are separate and public; the facilitator may help write them.
     await byUser.get(b)!.ok('breakout.summary', { group: 0, text: 'Vi vill prata om bemanning i plenum.' });
     await fac.ok('breakout.summary', { group: 1, text: 'Vikten av att våga säga till.' });
-    expect(await byUser.get(m)!.cmd('breakout.summary', { group: 1, text: 'nej' })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await byUser.get(m)!.cmd('breakout.summary', { group: 1, text: 'nej' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
 
     // REST: the notes for the group's members; 403 for everyone else in the team (manager and facilitator too).
     const notesUrl = (g: number) => `/api/meetings/${meeting.id}/phases/${fac.state!.phases[1]!.id}/groups/${g}/notes`;
@@ -230,9 +263,15 @@ describe('a live ethics forum', () => {
       });
     }
     // …and none in the event log, the phase state or a fresh snapshot.
-    const [log] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1 AND (payload::text LIKE '%hemlighet%' OR result::text LIKE '%hemlighet%')`, [meeting.id])) as { n: number }[];
+    const [log] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1 AND (payload::text LIKE '%hemlighet%' OR result::text LIKE '%hemlighet%')`,
+      [meeting.id],
+    )) as { n: number }[];
     expect(log!.n).toBe(0);
-    const [phases] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_phases WHERE meeting_id = $1 AND state::text LIKE '%hemlighet%'`, [meeting.id])) as { n: number }[];
+    const [phases] = (await t.db.query(
+      `SELECT count(*)::int AS n FROM meeting_phases WHERE meeting_id = $1 AND state::text LIKE '%hemlighet%'`,
+      [meeting.id],
+    )) as { n: number }[];
     expect(phases!.n).toBe(0);
   });
 
@@ -274,7 +313,9 @@ describe('a live ethics forum', () => {
     await fac.ok('meeting.end', {});
     const ended = await w.admin.client.get(`/api/meetings/${meeting.id}`);
     expect(JSON.stringify(ended.body)).not.toMatch(/hemlighet/);
-    const [row] = (await t.db.query(`SELECT minutes::text AS m FROM meetings WHERE id = $1`, [meeting.id])) as { m: string }[];
+    const [row] = (await t.db.query(`SELECT minutes::text AS m FROM meetings WHERE id = $1`, [meeting.id])) as {
+      m: string;
+    }[];
     expect(row!.m).not.toMatch(/hemlighet/);
     // The minutes hold the theme and every group's shared summary, and nothing of the notes (not even a rev).
     const expected = {
@@ -307,7 +348,9 @@ describe('a live ethics forum', () => {
     expect(ack.result.groups).toBe(2);
     expect(ack.result.repeatedPairs).toBe(1);
     // Someone outside the team cannot be put in a group.
-    expect(await f2.cmd('breakout.form', { mode: 'balanced', groupSize: 2, userIds: [w.outsider.user.id] })).toMatchObject({
+    expect(
+      await f2.cmd('breakout.form', { mode: 'balanced', groupSize: 2, userIds: [w.outsider.user.id] }),
+    ).toMatchObject({
       ok: false,
       error: { code: ErrorCode.ValidationFailed },
     });

@@ -56,7 +56,9 @@ test('the SQL condition and the predicate agree for every person, rule and scope
           userId,
           scope: scope === 'team' ? 'team' : { facilitatorId: sql<string | null>`${facilitatorId}::uuid` },
         });
-        const query = sqlBuilder.selectNoFrom((eb) => eb.fn.coalesce(condition, sql.lit(false)).$castTo<boolean>().as('ok')).compile();
+        const query = sqlBuilder
+          .selectNoFrom((eb) => eb.fn.coalesce(condition, sql.lit(false)).$castTo<boolean>().as('ok'))
+          .compile();
         const [row] = await runQuery(t.db, query);
         expect({ who, rule, scope, ok: row!.ok }).toEqual({ who, rule, scope, ok: may(rule, standing, scope) });
         checked++;

@@ -13,16 +13,26 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const from = (address: string) => new Client(t.url, { 'x-forwarded-for': address });
-const signIn = (client: Client, email: string, password = PASSWORD) => client.post('/api/auth/sign-in', { email, password });
+const signIn = (client: Client, email: string, password = PASSWORD) =>
+  client.post('/api/auth/sign-in', { email, password });
 
 describe('refusals', () => refusalTests('auth', () => w));
 
 describe('sign up', () => {
   test('creates the account and signs in with an httpOnly, SameSite session cookie', async () => {
     const client = new Client(t.url);
-    const res = await client.post('/api/auth/sign-up', { email: 'Kim.Berg@Example.SE ', password: PASSWORD, displayName: ' Kim ' });
+    const res = await client.post('/api/auth/sign-up', {
+      email: 'Kim.Berg@Example.SE ',
+      password: PASSWORD,
+      displayName: ' Kim ',
+    });
     expect(res.status).toBe(201);
-    expect(res.body).toEqual({ id: expect.any(String), email: 'kim.berg@example.se', displayName: 'Kim', locale: 'sv' });
+    expect(res.body).toEqual({
+      id: expect.any(String),
+      email: 'kim.berg@example.se',
+      displayName: 'Kim',
+      locale: 'sv',
+    });
     const cookie = res.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -52,7 +62,11 @@ describe('sign up', () => {
     ['too long', 'x'.repeat(201)],
     ['containing the email address', 'lisa.holm-2024!'],
   ])('refuses a password %s, naming the password field', async (_, password) => {
-    const res = await new Client(t.url).post('/api/auth/sign-up', { email: 'lisa.holm@example.se', password, displayName: 'Lisa' });
+    const res = await new Client(t.url).post('/api/auth/sign-up', {
+      email: 'lisa.holm@example.se',
+      password,
+      displayName: 'Lisa',
+    });
     expect(res.status).toBe(400);
     expect(res.body.code).toBe(ErrorCode.ValidationFailed);
     expect(res.body.issues).toEqual([{ path: 'password', message: expect.any(String) }]);
@@ -113,7 +127,10 @@ describe('CSRF', () => {
 
   test('a state-changing request without the header, or with a wrong one, is refused and changes nothing', async () => {
     const p = await signUp(t.url, 'Csrf');
-    const forged: Record<string, string>[] = [{}, { [CSRF_HEADER]: 'x'.repeat(p.client.cookies.get(CSRF_COOKIE)!.length) }];
+    const forged: Record<string, string>[] = [
+      {},
+      { [CSRF_HEADER]: 'x'.repeat(p.client.cookies.get(CSRF_COOKIE)!.length) },
+    ];
     for (const headers of forged) {
       const res = await rawPost(p, headers);
       expect(res.status).toBe(403);
@@ -128,7 +145,11 @@ describe('CSRF', () => {
     const token = p.client.cookies.get(CSRF_COOKIE)!;
     const res = await fetch(`${t.url}/api/organizations`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', cookie: `${SESSION_COOKIE}=${p.client.cookies.get(SESSION_COOKIE)}`, [CSRF_HEADER]: token },
+      headers: {
+        'content-type': 'application/json',
+        cookie: `${SESSION_COOKIE}=${p.client.cookies.get(SESSION_COOKIE)}`,
+        [CSRF_HEADER]: token,
+      },
       body: JSON.stringify({ name: 'Förfalskad' }),
     });
     expect(res.status).toBe(403);
@@ -146,7 +167,11 @@ describe('CSRF', () => {
 describe('sign-in throttling', () => {
   const expectLimited = (res: Awaited<ReturnType<typeof signIn>>) => {
     expect(res.status).toBe(429);
-    expect(res.body).toEqual({ code: ErrorCode.RateLimited, message: expect.any(String), retryAfterSeconds: expect.any(Number) });
+    expect(res.body).toEqual({
+      code: ErrorCode.RateLimited,
+      message: expect.any(String),
+      retryAfterSeconds: expect.any(Number),
+    });
     expect(res.body.retryAfterSeconds).toBeGreaterThan(14 * 60);
     expect(res.body.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
     expect(res.headers.get('retry-after')).toBe(String(res.body.retryAfterSeconds));
@@ -155,19 +180,23 @@ describe('sign-in throttling', () => {
   test('per account: after 5 wrong passwords, even the right one waits, from any address', async () => {
     const victim = await signUp(t.url, 'Offer');
     const bystander = await signUp(t.url, 'Granne');
-    for (let i = 0; i < 5; i++) expect((await signIn(from(`198.51.100.${i}`), victim.email, 'fel lösenord!')).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await signIn(from(`198.51.100.${i}`), victim.email, 'fel lösenord!')).status).toBe(401);
     expectLimited(await signIn(from('198.51.100.99'), victim.email));
     // Other accounts from the same addresses are not affected.
     expect((await signIn(from('198.51.100.0'), bystander.email)).status).toBe(200);
     // Once the failures are older than the window, the account opens again.
-    await t.db.query(`UPDATE sign_in_failures SET created_at = now() - interval '16 minutes' WHERE email = $1`, [victim.email]);
+    await t.db.query(`UPDATE sign_in_failures SET created_at = now() - interval '16 minutes' WHERE email = $1`, [
+      victim.email,
+    ]);
     expect((await signIn(from('198.51.100.99'), victim.email)).status).toBe(200);
   });
 
   test('per address: after 30 failures on different accounts, that address waits; others do not', async () => {
     const person = await signUp(t.url, 'Adress');
     const attacker = from('203.0.113.7');
-    for (let i = 0; i < 30; i++) expect((await signIn(attacker, `konto${i}@example.se`, 'fel lösenord!')).status).toBe(401);
+    for (let i = 0; i < 30; i++)
+      expect((await signIn(attacker, `konto${i}@example.se`, 'fel lösenord!')).status).toBe(401);
     expectLimited(await signIn(attacker, person.email));
     expect((await signIn(from('203.0.113.8'), person.email)).status).toBe(200);
   });

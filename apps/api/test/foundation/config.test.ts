@@ -3,7 +3,14 @@ import { runTillit } from './process.js';
 
 test('defaults: port 3000, production, embedded database, local origins allowed', () => {
   const config = loadConfig({});
-  expect(config).toMatchObject({ env: 'production', port: 3000, databaseUrl: undefined, trustProxy: false, cookieSecure: false, shutdownGraceMs: 10_000 });
+  expect(config).toMatchObject({
+    env: 'production',
+    port: 3000,
+    databaseUrl: undefined,
+    trustProxy: false,
+    cookieSecure: false,
+    shutdownGraceMs: 10_000,
+  });
   expect(config.allowedOrigins).toContain('http://localhost:3000');
 });
 

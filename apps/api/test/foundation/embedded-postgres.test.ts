@@ -17,7 +17,8 @@ function postgresFor(dataDir: string): number[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (path.basename(cmdline[0] ?? '') === 'postgres' && cmdline.includes(path.join(dataDir, 'postgres'))) pids.push(Number(entry));
+      if (path.basename(cmdline[0] ?? '') === 'postgres' && cmdline.includes(path.join(dataDir, 'postgres')))
+        pids.push(Number(entry));
     } catch {
       /* gone meanwhile */
     }
@@ -66,7 +67,9 @@ test('after a crash the next start recovers the stale server and the data is sti
   expect(postgresFor(dir)).not.toContain(stale);
   const client = new Client(second.url);
   expect((await client.post('/api/auth/sign-in', { email: person.email, password: PASSWORD })).status).toBe(200);
-  expect((await client.get('/api/organizations')).body).toEqual([expect.objectContaining({ name: 'Kvarvarande kommun', myRole: 'admin' })]);
+  expect((await client.get('/api/organizations')).body).toEqual([
+    expect.objectContaining({ name: 'Kvarvarande kommun', myRole: 'admin' }),
+  ]);
 
   // A clean stop (what systemd, docker and Ctrl-C send) stops the embedded PostgreSQL too.
   expect(postgresFor(dir)).toHaveLength(1);
@@ -90,7 +93,12 @@ test('a clean stop (SIGTERM or SIGINT) exits 0 with PostgreSQL stopped last and 
   expect(existsSync(path.join(cleanDir, 'postgres', 'postmaster.pid'))).toBe(false);
   expect(first.output().match(/: shutting down/g)).toHaveLength(1);
   // The embedded PostgreSQL stops only after the app has closed its database connections.
-  const steps = ['Closing the live server', 'Closing the database connections', 'Stopping the embedded PostgreSQL', 'Shut down cleanly'];
+  const steps = [
+    'Closing the live server',
+    'Closing the database connections',
+    'Stopping the embedded PostgreSQL',
+    'Shut down cleanly',
+  ];
   const at = steps.map((step) => first.output().indexOf(step));
   expect(at.every((i) => i >= 0)).toBe(true);
   expect(at).toEqual([...at].sort((a, b) => a - b));

@@ -11,7 +11,11 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function invite(by: Person, body: CreateInviteBody = {}, teamId = w.team.id): Promise<InviteDto & { token: string }> {
+async function invite(
+  by: Person,
+  body: CreateInviteBody = {},
+  teamId = w.team.id,
+): Promise<InviteDto & { token: string }> {
   const res = await by.client.post(`/api/teams/${teamId}/invites`, body);
   if (res.status !== 201) throw new Error(`invite failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -27,7 +31,14 @@ describe('refusals', () => refusalTests('invites', () => w));
 test('a facilitator makes a link; the token is shown once and never listed', async () => {
   const res = await w.facilitator.client.post(`/api/teams/${w.team.id}/invites`, {});
   expect(res.status).toBe(201);
-  expect(res.body).toMatchObject({ teamId: w.team.id, role: 'member', maxUses: 1, uses: 0, revoked: false, token: expect.any(String) });
+  expect(res.body).toMatchObject({
+    teamId: w.team.id,
+    role: 'member',
+    maxUses: 1,
+    uses: 0,
+    revoked: false,
+    token: expect.any(String),
+  });
   const hours = (Date.parse(res.body.expiresAt) - Date.now()) / 3600_000;
   expect(hours).toBeGreaterThan(7 * 24 - 1);
   expect(hours).toBeLessThanOrEqual(7 * 24);
@@ -49,7 +60,12 @@ test('anyone with the link sees where it leads, without signing in', async () =>
   const inv = await invite(w.manager, { role: 'facilitator' });
   const res = await new Client(t.url).get(`/api/invites/${inv.token}`);
   expect(res.status).toBe(200);
-  expect(res.body).toEqual({ organizationName: w.org.name, teamName: w.team.name, role: 'facilitator', expiresAt: inv.expiresAt });
+  expect(res.body).toEqual({
+    organizationName: w.org.name,
+    teamName: w.team.name,
+    role: 'facilitator',
+    expiresAt: inv.expiresAt,
+  });
 });
 
 test('signing up on the way and joining adds team and organisation membership', async () => {
@@ -59,10 +75,14 @@ test('signing up on the way and joining adds team and organisation membership', 
   const res = await accept(newcomer, inv.token);
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ teamId: w.team.id, organizationId: w.org.id });
-  expect((await newcomer.client.get('/api/organizations')).body).toEqual([{ id: w.org.id, name: w.org.name, myRole: 'member' }]);
+  expect((await newcomer.client.get('/api/organizations')).body).toEqual([
+    { id: w.org.id, name: w.org.name, myRole: 'member' },
+  ]);
   expect((await newcomer.client.get<TeamDto>(`/api/teams/${w.team.id}`)).body.myRole).toBe('member');
   const members = (await w.admin.client.get<MemberDto[]>(`/api/teams/${w.team.id}/members`)).body;
-  expect(members).toContainEqual(expect.objectContaining({ userId: newcomer.user.id, displayName: 'Nykomling', role: 'member' }));
+  expect(members).toContainEqual(
+    expect.objectContaining({ userId: newcomer.user.id, displayName: 'Nykomling', role: 'member' }),
+  );
 });
 
 test('a single-use link works once', async () => {
@@ -143,7 +163,10 @@ test('an organisation admin joining a team stays admin of the organisation', asy
   await join(w.admin, team.id, w.manager, 'manager');
   expect((await w.admin.client.delete(`/api/teams/${team.id}/members/${w.admin.user.id}`)).status).toBe(204);
   expect((await accept(w.admin, (await invite(w.manager, {}, team.id)).token)).status).toBe(200);
-  expect((await w.admin.client.get<TeamDto>(`/api/teams/${team.id}`)).body).toMatchObject({ myRole: 'member', isOrgAdmin: true });
+  expect((await w.admin.client.get<TeamDto>(`/api/teams/${team.id}`)).body).toMatchObject({
+    myRole: 'member',
+    isOrgAdmin: true,
+  });
   expect((await w.admin.client.get(`/api/organizations/${w.org.id}`)).body.myRole).toBe('admin');
 });
 

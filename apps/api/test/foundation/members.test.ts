@@ -23,7 +23,8 @@ async function teamLedBy() {
   return { team, boss, member };
 }
 
-const members = async (p: Person, teamId: string) => (await p.client.get<MemberDto[]>(`/api/teams/${teamId}/members`)).body;
+const members = async (p: Person, teamId: string) =>
+  (await p.client.get<MemberDto[]>(`/api/teams/${teamId}/members`)).body;
 
 describe('refusals', () => refusalTests('members', () => w));
 
@@ -32,7 +33,8 @@ test('every member sees who is in the team, with roles', async () => {
   expect(res.status).toBe(200);
   const byName = Object.fromEntries(res.body.map((m) => [m.displayName, m.role]));
   expect(byName).toEqual({ Anna: 'manager', Farid: 'facilitator', Maja: 'member', Mikael: 'manager' });
-  for (const m of res.body) expect(Object.keys(m).sort()).toEqual(['displayName', 'email', 'joinedAt', 'role', 'userId']);
+  for (const m of res.body)
+    expect(Object.keys(m).sort()).toEqual(['displayName', 'email', 'joinedAt', 'role', 'userId']);
 });
 
 test('a manager changes a role, and the new role takes effect at once', async () => {

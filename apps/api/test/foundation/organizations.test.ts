@@ -29,7 +29,9 @@ test('the admin sees every team; a member sees only their own', async () => {
 
   const asMember = await w.member.client.get<OrganizationDetailDto>(`/api/organizations/${w.org.id}`);
   expect(asMember.body.myRole).toBe('member');
-  expect(asMember.body.teams).toEqual([expect.objectContaining({ id: w.team.id, myRole: 'member', isOrgAdmin: false })]);
+  expect(asMember.body.teams).toEqual([
+    expect.objectContaining({ id: w.team.id, myRole: 'member', isOrgAdmin: false }),
+  ]);
 });
 
 test('an unknown id and another organisation’s id get the same 404', async () => {
@@ -49,7 +51,9 @@ test('the admin renames the organisation; members see the new name', async () =>
   const res = await p.client.patch(`/api/organizations/${org.id}`, { name: 'Nya namnet' });
   expect(res.status).toBe(200);
   expect(res.body).toEqual({ id: org.id, name: 'Nya namnet', myRole: 'admin' });
-  expect((await m.client.get('/api/organizations')).body).toEqual([{ id: org.id, name: 'Nya namnet', myRole: 'member' }]);
+  expect((await m.client.get('/api/organizations')).body).toEqual([
+    { id: org.id, name: 'Nya namnet', myRole: 'member' },
+  ]);
   expect((await m.client.get(`/api/teams/${team.id}`)).body.organizationName).toBe('Nya namnet');
 });
 

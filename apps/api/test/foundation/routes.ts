@@ -81,8 +81,20 @@ export const ROUTES: Route[] = [
     access: 'signed-in',
   },
 
-  { domain: 'sessions', method: 'GET', path: '/api/auth/sessions', url: () => '/api/auth/sessions', access: 'signed-in' },
-  { domain: 'sessions', method: 'DELETE', path: '/api/auth/sessions', url: () => '/api/auth/sessions', access: 'signed-in' },
+  {
+    domain: 'sessions',
+    method: 'GET',
+    path: '/api/auth/sessions',
+    url: () => '/api/auth/sessions',
+    access: 'signed-in',
+  },
+  {
+    domain: 'sessions',
+    method: 'DELETE',
+    path: '/api/auth/sessions',
+    url: () => '/api/auth/sessions',
+    access: 'signed-in',
+  },
   {
     domain: 'sessions',
     method: 'DELETE',
@@ -91,7 +103,13 @@ export const ROUTES: Route[] = [
     access: 'signed-in',
   },
 
-  { domain: 'organizations', method: 'GET', path: '/api/organizations', url: () => '/api/organizations', access: 'signed-in' },
+  {
+    domain: 'organizations',
+    method: 'GET',
+    path: '/api/organizations',
+    url: () => '/api/organizations',
+    access: 'signed-in',
+  },
   {
     domain: 'organizations',
     method: 'POST',
@@ -193,7 +211,13 @@ export const ROUTES: Route[] = [
     url: (w) => `/api/teams/${w.team.id}/invites/${w.invite.id}`,
     access: { scope: 'team', allowed: FACILITATORS },
   },
-  { domain: 'invites', method: 'GET', path: '/api/invites/{token}', url: (w) => `/api/invites/${w.invite.token}`, access: 'public' },
+  {
+    domain: 'invites',
+    method: 'GET',
+    path: '/api/invites/{token}',
+    url: (w) => `/api/invites/${w.invite.token}`,
+    access: 'public',
+  },
   {
     domain: 'invites',
     method: 'POST',
@@ -260,7 +284,11 @@ export function refusalTests(domain: Domain, getWorld: () => RoleWorld): void {
     if (route.invalid) {
       const { invalid } = route;
       const caller = (w: RoleWorld) =>
-        access === 'public' ? new Client(w.admin.client.baseUrl) : typeof access === 'object' ? w[access.allowed[0]!].client : w.member.client;
+        access === 'public'
+          ? new Client(w.admin.client.baseUrl)
+          : typeof access === 'object'
+            ? w[access.allowed[0]!].client
+            : w.member.client;
 
       test(`${name}: invalid body → 400 VALIDATION_FAILED naming "${invalid.field}"`, async () => {
         const w = getWorld();

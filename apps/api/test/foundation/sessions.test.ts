@@ -29,7 +29,8 @@ test('lists my sessions, marks the current one, and shows no secrets', async () 
   const sessions = await list(phone);
   expect(sessions).toHaveLength(2);
   expect(sessions.filter((s) => s.current)).toEqual([expect.objectContaining({ userAgent: 'Telefonen/1.0' })]);
-  for (const s of sessions) expect(Object.keys(s).sort()).toEqual(['createdAt', 'current', 'id', 'lastSeenAt', 'userAgent']);
+  for (const s of sessions)
+    expect(Object.keys(s).sort()).toEqual(['createdAt', 'current', 'id', 'lastSeenAt', 'userAgent']);
   expect(JSON.stringify(sessions)).not.toContain(phone.cookies.get(SESSION_COOKIE));
   // Someone else's sessions are not in my list.
   expect((await list(w.member.client)).map((s) => s.id)).not.toEqual(expect.arrayContaining(sessions.map((s) => s.id)));

@@ -21,8 +21,22 @@ test('GET /api/teams lists my teams across organisations, with my role', async (
   const res = await p.client.get<TeamDto[]>('/api/teams');
   expect(res.status).toBe(200);
   expect(res.body).toEqual([
-    { id: ownTeam.id, organizationId: own.id, organizationName: 'Egen', name: 'Eget team', myRole: 'manager', isOrgAdmin: true },
-    { id: w.team.id, organizationId: w.org.id, organizationName: w.org.name, name: w.team.name, myRole: 'facilitator', isOrgAdmin: false },
+    {
+      id: ownTeam.id,
+      organizationId: own.id,
+      organizationName: 'Egen',
+      name: 'Eget team',
+      myRole: 'manager',
+      isOrgAdmin: true,
+    },
+    {
+      id: w.team.id,
+      organizationId: w.org.id,
+      organizationName: w.org.name,
+      name: w.team.name,
+      myRole: 'facilitator',
+      isOrgAdmin: false,
+    },
   ]);
 });
 

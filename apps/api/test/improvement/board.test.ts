@@ -22,7 +22,9 @@ const url = (rest: string) => `/api/teams/${w.team.id}/improvement${rest}`;
 
 test('an idea with the three questions, owner and a disturbance as origin; moved through the statuses', async () => {
   // A disturbance captured in a meeting (a team item of kind disturbance) is a possible origin.
-  const forum = await createForum(w.facilitator, w.team.id, { facilitation: { mode: 'fixed', userId: w.facilitator.user.id } });
+  const forum = await createForum(w.facilitator, w.team.id, {
+    facilitation: { mode: 'fixed', userId: w.facilitator.user.id },
+  });
   const meeting = await startMeeting(w.facilitator, w.team.id, forum.id);
   const fac = await LiveClient.connect(t.url, w.facilitator);
   await fac.join(meeting.id);
@@ -47,7 +49,11 @@ test('an idea with the three questions, owner and a disturbance as origin; moved
     authorId: w.member.user.id,
   });
   const b = await board();
-  expect(b.fields[`i:${idea.id}:aim`]).toMatchObject({ text: 'Ingen ska behöva leta efter nycklar', rev: 1, editor: null });
+  expect(b.fields[`i:${idea.id}:aim`]).toMatchObject({
+    text: 'Ingen ska behöva leta efter nycklar',
+    rev: 1,
+    editor: null,
+  });
 
   for (const status of ['planning', 'testing', 'adopted'] as const) {
     const res = await w.member.client.patch(url(`/ideas/${idea.id}`), { status });
@@ -73,8 +79,15 @@ test('an idea captured in a meeting is on the board at once (status idea) and ge
   const added = await mem.ok('item.add', { kind: 'idea', text: 'Checklista vid överlämning' });
   mem.close();
   const before = await board();
-  expect(before.ideas.find((i) => i.id === added.result.itemId)).toMatchObject({ status: 'idea', ownerId: null, origin: null });
-  const moved = await w.member.client.patch(url(`/ideas/${added.result.itemId}`), { status: 'planning', title: 'Checklista vid varje överlämning' });
+  expect(before.ideas.find((i) => i.id === added.result.itemId)).toMatchObject({
+    status: 'idea',
+    ownerId: null,
+    origin: null,
+  });
+  const moved = await w.member.client.patch(url(`/ideas/${added.result.itemId}`), {
+    status: 'planning',
+    title: 'Checklista vid varje överlämning',
+  });
   expect(moved.body).toMatchObject({ status: 'planning', title: 'Checklista vid varje överlämning' });
   // Not an idea: 404.
   const plan = await w.member.client.patch(url(`/ideas/${forum.id}`), { status: 'planning' });
@@ -98,7 +111,10 @@ test('cycles are numbered 1, 2, 3 …; questions are added and removed; the Act 
   expect(removed.body.questionIds).toHaveLength(1);
   expect((await board()).fields[`q:${c1.id}:${q2}:prediction`]).toBeUndefined();
   // A question key of another cycle does not resolve.
-  const wrong = await w.member.client.request('PUT', url(`/fields/${encodeURIComponent(`q:${c2.id}:${q2}:result`)}`), { text: 'x', baseRev: 0 });
+  const wrong = await w.member.client.request('PUT', url(`/fields/${encodeURIComponent(`q:${c2.id}:${q2}:result`)}`), {
+    text: 'x',
+    baseRev: 0,
+  });
   expect(wrong.status).toBe(404);
 });
 
@@ -109,7 +125,11 @@ test('a save written from an old revision never overwrites: it is kept as a conf
   const cycle = await a.addCycle(idea.id);
   const key = `c:${cycle.id}:observations`;
   const first = await a.saveField(key, 'Larmet testades måndag', 0);
-  expect(first).toMatchObject({ applied: true, field: { rev: 1, text: 'Larmet testades måndag', editor: null }, conflict: null });
+  expect(first).toMatchObject({
+    applied: true,
+    field: { rev: 1, text: 'Larmet testades måndag', editor: null },
+    conflict: null,
+  });
   // The same person saves again from rev 0: their own change, not a conflict.
   const again = await a.saveField(key, 'Larmet testades måndag och tisdag', 0);
   expect(again).toMatchObject({ applied: true, field: { rev: 2 } });
@@ -122,9 +142,13 @@ test('a save written from an old revision never overwrites: it is kept as a conf
   });
   expect((await board()).conflicts.map((c) => c.text)).toContain('Larmet testades inte');
   // Saving from the current revision goes in.
-  expect(await f.saveField(key, 'Larmet testades måndag och tisdag. Onsdag missades.', 2)).toMatchObject({ applied: true, field: { rev: 3 } });
+  expect(await f.saveField(key, 'Larmet testades måndag och tisdag. Onsdag missades.', 2)).toMatchObject({
+    applied: true,
+    field: { rev: 3 },
+  });
 
-  const history = (await w.member.client.get<FieldVersionDto[]>(url(`/fields/${encodeURIComponent(key)}/history`))).body;
+  const history = (await w.member.client.get<FieldVersionDto[]>(url(`/fields/${encodeURIComponent(key)}/history`)))
+    .body;
   expect(history.map((v) => [v.kind, v.text, v.rev])).toEqual([
     ['edit', 'Larmet testades måndag och tisdag. Onsdag missades.', 3],
     ['conflict', 'Larmet testades inte', null],
@@ -165,18 +189,27 @@ test('measures and data points: entered by members in any order, kept in time or
   const byFacilitator = await w.facilitator.client.delete(url(`/points/${adminsPoint}`));
   expect(byFacilitator.status).toBe(200);
   expect(byFacilitator.body.points).toHaveLength(2);
-  const patched = await w.member.client.patch(url(`/measures/${measure.id}`), { goal: null, name: 'Fall per vecka (avd 3)' });
+  const patched = await w.member.client.patch(url(`/measures/${measure.id}`), {
+    goal: null,
+    name: 'Fall per vecka (avd 3)',
+  });
   expect(patched.body).toMatchObject({ goal: null, name: 'Fall per vecka (avd 3)' });
 });
 
 test('the report: Markdown with the questions, every cycle, each chart as an SVG image and the signals; and a PDF', async () => {
   const a = improvementApi(w.member, w.team.id);
-  const idea = await a.createIdea({ title: 'Nyckelkrok', aim: 'Inget letande', measure: 'Minuter', change: 'Krok vid dörren' });
+  const idea = await a.createIdea({
+    title: 'Nyckelkrok',
+    aim: 'Inget letande',
+    measure: 'Minuter',
+    change: 'Krok vid dörren',
+  });
   const cycle = await a.addCycle(idea.id, { startedOn: '2030-02-07' });
   await a.saveField(`c:${cycle.id}:objective`, 'Testa kroken en vecka', 0);
   const m = await a.createMeasure(idea.id, { name: 'Minuter att hitta nycklar', unit: 'min', better: 'down' });
   const values = [12, 14, 13, 15, 11, 14, 5, 4, 6, 5, 4, 3];
-  for (const [i, v] of values.entries()) await a.addPoint(m.id, { date: `2030-02-${String(i + 1).padStart(2, '0')}`, value: v });
+  for (const [i, v] of values.entries())
+    await a.addPoint(m.id, { date: `2030-02-${String(i + 1).padStart(2, '0')}`, value: v });
 
   const md = await w.member.client.get<string>(url(`/ideas/${idea.id}/report.md`));
   expect(md.status).toBe(200);
@@ -189,7 +222,9 @@ test('the report: Markdown with the questions, every cycle, each chart as an SVG
   expect(text).toContain('### Cykel 1 (startade 2030-02-07)');
   expect(text).toContain('Testa kroken en vecka');
   expect(text).toMatch(/!\[Minuter att hitta nycklar\]\(data:image\/svg\+xml;base64,[A-Za-z0-9+/=]+\)/);
-  expect(text).toMatch(/- Skift: 6 punkter i rad under medianen \(2030-02-07 – 2030-02-12\)\. Det är åt det bättre hållet\./);
+  expect(text).toMatch(
+    /- Skift: 6 punkter i rad under medianen \(2030-02-07 – 2030-02-12\)\. Det är åt det bättre hållet\./,
+  );
   const svg = Buffer.from(/base64,([A-Za-z0-9+/=]+)/.exec(text)![1]!, 'base64').toString('utf8');
   expect(svg).toContain('<title id="rc-title">Minuter att hitta nycklar (min)</title>');
   expect(svg).toContain('PDSA 1');
@@ -197,7 +232,9 @@ test('the report: Markdown with the questions, every cycle, each chart as an SVG
   const en = await w.member.client.get<string>(url(`/ideas/${idea.id}/report.md?lang=en`));
   expect(en.body).toContain('Shift: 6 points in a row below the median');
 
-  const pdf = await fetch(`${t.url}${url(`/ideas/${idea.id}/report.pdf`)}`, { headers: { cookie: w.member.client.cookieHeader } });
+  const pdf = await fetch(`${t.url}${url(`/ideas/${idea.id}/report.pdf`)}`, {
+    headers: { cookie: w.member.client.cookieHeader },
+  });
   expect(pdf.status).toBe(200);
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
   const bytes = Buffer.from(await pdf.arrayBuffer());
@@ -224,7 +261,9 @@ test('the PDF report prints names and text outside Latin-1 as written, chart lab
   const m = await a.createMeasure(idea.id, { name: 'Tunga lyft – Łucja', unit: 'st', better: 'down', goal: 2 });
   for (const [i, v] of [5, 6, 4, 5].entries()) await a.addPoint(m.id, { date: `2030-03-0${i + 1}`, value: v });
 
-  const res = await fetch(`${t.url}${url(`/ideas/${idea.id}/report.pdf`)}`, { headers: { cookie: w.member.client.cookieHeader } });
+  const res = await fetch(`${t.url}${url(`/ideas/${idea.id}/report.pdf`)}`, {
+    headers: { cookie: w.member.client.cookieHeader },
+  });
   expect(res.status).toBe(200);
   const bytes = Buffer.from(await res.arrayBuffer());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -12,13 +12,17 @@ export const improvementApi = (p: Person, teamId: string) => {
   const base = `/api/teams/${teamId}/improvement`;
   return {
     createIdea: (body: Record<string, unknown>) => ok(p.client.post<IdeaDto>(`${base}/ideas`, body), 'create idea'),
-    addCycle: (ideaId: string, body: Record<string, unknown> = {}) => ok(p.client.post<CycleDto>(`${base}/ideas/${ideaId}/cycles`, body), 'add cycle'),
+    addCycle: (ideaId: string, body: Record<string, unknown> = {}) =>
+      ok(p.client.post<CycleDto>(`${base}/ideas/${ideaId}/cycles`, body), 'add cycle'),
     createMeasure: (ideaId: string, body: Record<string, unknown>) =>
       ok(p.client.post<MeasureDto>(`${base}/ideas/${ideaId}/measures`, body), 'create measure'),
     addPoint: (measureId: string, body: Record<string, unknown>) =>
       ok(p.client.post<MeasureDto>(`${base}/measures/${measureId}/points`, body), 'add point'),
     saveField: (key: string, text: string, baseRev: number) =>
-      ok(p.client.request<SaveFieldResultDto>('PUT', `${base}/fields/${encodeURIComponent(key)}`, { text, baseRev }), 'save field'),
+      ok(
+        p.client.request<SaveFieldResultDto>('PUT', `${base}/fields/${encodeURIComponent(key)}`, { text, baseRev }),
+        'save field',
+      ),
   };
 };
 

@@ -64,7 +64,10 @@ test('an improvement meeting: capture, vote, fill a cycle together, enter data; 
 
     // Work on the chosen idea's cycle.
     await fac.ok('phase.goto', { index: 4 });
-    expect(await maja.cmd('pdsa.focus', { ideaId: keys.result.itemId })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await maja.cmd('pdsa.focus', { ideaId: keys.result.itemId })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
     await fac.ok('pdsa.focus', { ideaId: keys.result.itemId });
     const ideaId = keys.result.itemId;
     await maja.ok('idea.update', { ideaId, status: 'planning', ownerId: w.member.user.id });
@@ -77,9 +80,16 @@ test('an improvement meeting: capture, vote, fill a cycle together, enter data; 
     await maja.ok('field.claim', { key: objective });
     await anna.ok('field.claim', { key: who });
     // A claim on a field someone else edits is refused (nothing to lose: no text in it).
-    expect(await anna.cmd('field.claim', { key: objective })).toMatchObject({ ok: false, error: { code: ErrorCode.Conflict } });
+    expect(await anna.cmd('field.claim', { key: objective })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Conflict },
+    });
     await fac.waitForSeq((await maja.ok('field.save', { key: objective, text: 'Ingen letar', baseRev: 0 })).seq);
-    expect(fac.state!.improvement!.fields[objective]).toMatchObject({ text: 'Ingen letar', rev: 1, editor: { userId: w.member.user.id } });
+    expect(fac.state!.improvement!.fields[objective]).toMatchObject({
+      text: 'Ingen letar',
+      rev: 1,
+      editor: { userId: w.member.user.id },
+    });
     await anna.ok('field.save', { key: who, text: 'Dagpersonalen', baseRev: 0, release: true });
     await maja.ok('field.save', { key: objective, text: 'Ingen letar efter nycklar', baseRev: 0, release: true });
 
@@ -104,25 +114,57 @@ test('an improvement meeting: capture, vote, fill a cycle together, enter data; 
     await winner.ok('field.release', { key: where });
     const conflict = imp.conflicts.find((c) => c.key === where)!;
     expect(conflict.userId).toBe(loser.person.user.id);
-    await loser.ok('field.save', { key: where, text: `${imp.fields[where]!.text} och ${conflict.text}`, baseRev: 1, release: true });
+    await loser.ok('field.save', {
+      key: where,
+      text: `${imp.fields[where]!.text} och ${conflict.text}`,
+      baseRev: 1,
+      release: true,
+    });
     await loser.ok('conflict.dismiss', { conflictId: conflict.id });
 
     // A question with its prediction.
     const q = fac.state!.improvement!.cycles[0]!.questionIds[0]!;
-    await maja.ok('field.save', { key: fieldKey.question(cycleId, q, 'question'), text: 'Hittar vi nycklarna snabbare?', baseRev: 0, release: true });
-    await anna.ok('field.save', { key: fieldKey.question(cycleId, q, 'prediction'), text: 'Under en minut', baseRev: 0, release: true });
+    await maja.ok('field.save', {
+      key: fieldKey.question(cycleId, q, 'question'),
+      text: 'Hittar vi nycklarna snabbare?',
+      baseRev: 0,
+      release: true,
+    });
+    await anna.ok('field.save', {
+      key: fieldKey.question(cycleId, q, 'prediction'),
+      text: 'Under en minut',
+      baseRev: 0,
+      release: true,
+    });
 
     // A measure and ten data points from two people.
-    const measure = await maja.ok('measure.save', { ideaId, name: 'Minuter att hitta nycklar', unit: 'min', better: 'down', baselinePoints: null, goal: 1 });
+    const measure = await maja.ok('measure.save', {
+      ideaId,
+      name: 'Minuter att hitta nycklar',
+      unit: 'min',
+      better: 'down',
+      baselinePoints: null,
+      goal: 1,
+    });
     const values = [12, 14, 13, 15, 11, 5, 4, 6, 5, 4];
     for (const [i, v] of values.entries()) {
       const by = i % 2 ? anna : maja;
-      await by.ok('point.add', { measureId: measure.result.measureId, date: `2030-03-${String(i + 1).padStart(2, '0')}`, value: v });
+      await by.ok('point.add', {
+        measureId: measure.result.measureId,
+        date: `2030-03-${String(i + 1).padStart(2, '0')}`,
+        value: v,
+      });
     }
 
     // Actions for the idea (ordinary action items with owner and due date, parent = the idea).
     await fac.ok('phase.goto', { index: 5 });
-    await fac.ok('item.add', { kind: 'action', text: 'Sätt upp en krok', parentId: ideaId, ownerId: w.member.user.id, dueDate: '2030-03-20' });
+    await fac.ok('item.add', {
+      kind: 'action',
+      text: 'Sätt upp en krok',
+      parentId: ideaId,
+      ownerId: w.member.user.id,
+      dueDate: '2030-03-20',
+    });
 
     // Every client, built only from events, equals a fresh snapshot from the database.
     const seq = (await t.db.query(`SELECT last_seq FROM meetings WHERE id = $1`, [meeting.id]))[0].last_seq as number;
@@ -134,7 +176,10 @@ test('an improvement meeting: capture, vote, fill a cycle together, enter data; 
     }
     const m = truth.improvement!.measures[0]!;
     expect(m.points.map((p) => p.value)).toEqual(values);
-    expect(truth.improvement!.ideas.find((i) => i.id === ideaId)).toMatchObject({ status: 'planning', ownerId: w.member.user.id });
+    expect(truth.improvement!.ideas.find((i) => i.id === ideaId)).toMatchObject({
+      status: 'planning',
+      ownerId: w.member.user.id,
+    });
     expect(truth.improvement!.conflicts).toEqual([]);
 
     await fac.ok('meeting.end', {});
@@ -149,7 +194,9 @@ test('an improvement meeting: capture, vote, fill a cycle together, enter data; 
     const ack = await c2.join(next.id);
     if (!ack.ok || ack.mode !== 'snapshot') throw new Error('no snapshot');
     const s = ack.snapshot;
-    expect(s.items.filter((i) => i.kind === 'action' && i.status === 'open').map((i) => i.text)).toEqual(['Sätt upp en krok']);
+    expect(s.items.filter((i) => i.kind === 'action' && i.status === 'open').map((i) => i.text)).toEqual([
+      'Sätt upp en krok',
+    ]);
     expect(s.improvement!.cycles.map((c) => [c.number, c.decision])).toEqual([[1, null]]);
     await c2.ok('review.update', { itemId: s.items.find((i) => i.kind === 'action')!.id, outcome: 'done' });
   } finally {
@@ -159,7 +206,11 @@ test('an improvement meeting: capture, vote, fill a cycle together, enter data; 
 
 test('a lease runs out: after it, another person may claim the field; the facilitator may free it at once', async () => {
   const w = await world(t.url);
-  const forum = await createForum(w.facilitator, w.team.id, { kind: 'improvement', phases: TEMPLATE, facilitation: { mode: 'fixed', userId: w.facilitator.user.id } });
+  const forum = await createForum(w.facilitator, w.team.id, {
+    kind: 'improvement',
+    phases: TEMPLATE,
+    facilitation: { mode: 'fixed', userId: w.facilitator.user.id },
+  });
   const meeting = await startMeeting(w.facilitator, w.team.id, forum.id);
   const fac = await LiveClient.connect(t.url, w.facilitator);
   const maja = await LiveClient.connect(t.url, w.member);
@@ -221,11 +272,16 @@ test('ids of another team are only looked up: an outsider naming them from their
       olle.cmd('point.delete', { pointId }),
       olle.cmd('pdsa.focus', { ideaId }),
     ];
-    for (const ack of await Promise.all(attempts)) expect(ack).toMatchObject({ ok: false, error: { code: ErrorCode.NotFound } });
-    expect(await t.db.query(`SELECT key, text, rev FROM improvement_fields WHERE idea_id = $1`, [ideaId])).toEqual(before);
+    for (const ack of await Promise.all(attempts))
+      expect(ack).toMatchObject({ ok: false, error: { code: ErrorCode.NotFound } });
+    expect(await t.db.query(`SELECT key, text, rev FROM improvement_fields WHERE idea_id = $1`, [ideaId])).toEqual(
+      before,
+    );
     const [row] = await t.db.query(`SELECT status FROM items WHERE id = $1`, [ideaId]);
     expect(row.status).toBe('open');
-    expect(await t.db.query(`SELECT count(*)::int AS n FROM improvement_points WHERE measure_id = $1`, [measureId])).toEqual([{ n: 1 }]);
+    expect(
+      await t.db.query(`SELECT count(*)::int AS n FROM improvement_points WHERE measure_id = $1`, [measureId]),
+    ).toEqual([{ n: 1 }]);
   } finally {
     maja.close();
     olle.close();

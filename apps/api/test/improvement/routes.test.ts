@@ -16,7 +16,14 @@ interface Row {
   body?: (w: W) => unknown;
   invalid?: { body: unknown; field: string };
 }
-type W = RoleWorld & { ideaId: string; cycleId: string; measureId: string; pointId: string; conflictId: string; key: string };
+type W = RoleWorld & {
+  ideaId: string;
+  cycleId: string;
+  measureId: string;
+  pointId: string;
+  conflictId: string;
+  key: string;
+};
 
 const base = (w: W) => `/api/teams/${w.team.id}/improvement`;
 const ROWS: Row[] = [
@@ -87,14 +94,26 @@ const ROWS: Row[] = [
     body: () => ({ date: '2030-01-02', value: 4 }),
     invalid: { body: { date: '2030-13-40', value: 4 }, field: 'date' },
   },
-  { method: 'DELETE', path: '/api/teams/{teamId}/improvement/points/{pointId}', url: (w) => `${base(w)}/points/${w.pointId}` },
+  {
+    method: 'DELETE',
+    path: '/api/teams/{teamId}/improvement/points/{pointId}',
+    url: (w) => `${base(w)}/points/${w.pointId}`,
+  },
   {
     method: 'GET',
     path: '/api/teams/{teamId}/improvement/measures/{measureId}/chart.svg',
     url: (w) => `${base(w)}/measures/${w.measureId}/chart.svg`,
   },
-  { method: 'GET', path: '/api/teams/{teamId}/improvement/ideas/{ideaId}/report.md', url: (w) => `${base(w)}/ideas/${w.ideaId}/report.md` },
-  { method: 'GET', path: '/api/teams/{teamId}/improvement/ideas/{ideaId}/report.pdf', url: (w) => `${base(w)}/ideas/${w.ideaId}/report.pdf` },
+  {
+    method: 'GET',
+    path: '/api/teams/{teamId}/improvement/ideas/{ideaId}/report.md',
+    url: (w) => `${base(w)}/ideas/${w.ideaId}/report.md`,
+  },
+  {
+    method: 'GET',
+    path: '/api/teams/{teamId}/improvement/ideas/{ideaId}/report.pdf',
+    url: (w) => `${base(w)}/ideas/${w.ideaId}/report.pdf`,
+  },
 ];
 
 let t: TestApp;
@@ -110,7 +129,15 @@ beforeAll(async () => {
   const key = `c:${cycle.id}:objective`;
   await a.saveField(key, 'Först', 0);
   const clash = await improvementApi(rw.facilitator, rw.team.id).saveField(key, 'Sen', 0);
-  w = { ...rw, ideaId: idea.id, cycleId: cycle.id, measureId: measure.id, pointId: withPoint.points[0]!.id, conflictId: clash.conflict!.id, key };
+  w = {
+    ...rw,
+    ideaId: idea.id,
+    cycleId: cycle.id,
+    measureId: measure.id,
+    pointId: withPoint.points[0]!.id,
+    conflictId: clash.conflict!.id,
+    key,
+  };
 });
 afterAll(() => t.close());
 
@@ -121,7 +148,8 @@ test('every route tagged "improvement" in the OpenAPI document has a row here', 
   const doc = (await new Client(t.url).get('/api/openapi.json')).body;
   const documented: string[] = [];
   for (const [path, ops] of Object.entries<Record<string, { tags?: string[] }>>(doc.paths)) {
-    for (const [method, op] of Object.entries(ops)) if (op.tags?.includes('improvement')) documented.push(`${method.toUpperCase()} ${path}`);
+    for (const [method, op] of Object.entries(ops))
+      if (op.tags?.includes('improvement')) documented.push(`${method.toUpperCase()} ${path}`);
   }
   expect(documented.sort()).toEqual(ROWS.map((r) => `${r.method} ${r.path}`).sort());
   const withBody = ROWS.filter((r) => doc.paths[r.path][r.method.toLowerCase()].requestBody);

@@ -6,7 +6,13 @@
  * are followed up at the next dialogue, and the trend holds only aggregates that met k. REST refusals.
  */
 import { randomUUID } from 'node:crypto';
-import type { CreateForumBody, KasamFollowUpDto, KasamReflectionState, KasamTrendPoint, MeetingDto } from '@tillit/protocol';
+import type {
+  CreateForumBody,
+  KasamFollowUpDto,
+  KasamReflectionState,
+  KasamTrendPoint,
+  MeetingDto,
+} from '@tillit/protocol';
 import { ErrorCode } from '@tillit/protocol';
 import { join, signUp, type Person, world } from '../factories.js';
 import { Client, startTestApp, type TestApp } from '../harness.js';
@@ -21,7 +27,11 @@ const phases = (k?: number): CreateForumBody['phases'] => [
   { kind: 'kasam-actions', title: 'Uppföljning och åtgärder', settings: { maxActions: 3 } },
   { kind: 'kasam-reflection', title: 'Egen reflektion', settings: k === undefined ? {} : { k } },
   { kind: 'kasam-factors', title: 'Friskfaktorer', settings: {} },
-  { kind: 'voting', title: 'Vad är viktigast?', settings: { itemKinds: ['success-factor'], votesPerPerson: 3, maxPerItem: 2 } },
+  {
+    kind: 'voting',
+    title: 'Vad är viktigast?',
+    settings: { itemKinds: ['success-factor'], votesPerPerson: 3, maxPerItem: 2 },
+  },
 ];
 
 /** Every frame a client received or got as an answer, as JSON. */
@@ -42,7 +52,8 @@ async function connect(p: Person, meetingId: string): Promise<LiveClient> {
   return c;
 }
 
-const reflection = (c: LiveClient) => c.state!.phases.find((p) => p.kind === 'kasam-reflection')!.state as KasamReflectionState;
+const reflection = (c: LiveClient) =>
+  c.state!.phases.find((p) => p.kind === 'kasam-reflection')!.state as KasamReflectionState;
 
 beforeAll(async () => {
   t = await startTestApp();
@@ -74,12 +85,17 @@ test('a team may lower k to 3, and no lower', async () => {
   const cs = [];
   for (const p of people) cs.push(await connect(p, meeting.id));
   await cs[0]!.ok('phase.goto', { index: 1 });
-  for (const c of cs.slice(0, 4)) await c.ok('kasam.answer', { comprehensibility: 4, manageability: 4, meaningfulness: 4 });
+  for (const c of cs.slice(0, 4))
+    await c.ok('kasam.answer', { comprehensibility: 4, manageability: 4, meaningfulness: 4 });
   expect(await cs[0]!.cmd('kasam.reveal', {})).toMatchObject({ ok: false, error: { code: ErrorCode.Conflict } });
   await cs[4]!.ok('kasam.answer', { comprehensibility: 5, manageability: 5, meaningfulness: 5 });
   await cs[0]!.ok('kasam.reveal', {});
   await cs[1]!.waitForSeq(cs[0]!.lastSeq);
-  expect(reflection(cs[1]!).result).toMatchObject({ n: 5, k: 5, dimensions: { comprehensibility: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 } } });
+  expect(reflection(cs[1]!).result).toMatchObject({
+    n: 5,
+    k: 5,
+    dimensions: { comprehensibility: { distribution: [0, 0, 0, 4, 1, 0, 0], median: 4 } },
+  });
   await cs[0]!.ok('meeting.end', {});
   // The minutes keep the revealed aggregate (k was met): count, k, median and distribution, and no texts.
   const aggregate = {
@@ -127,9 +143,17 @@ describe('anonymity that holds (k = 3)', () => {
   test('with k − 1 answers nothing reveals an aggregate; with k the reveal shows it', async () => {
     // Two answer (the manager among them).
     await live[0]!.ok('kasam.answer', { comprehensibility: 2, manageability: 3, meaningfulness: 7, helps: TEXTS[0] });
-    await live[2]!.ok('kasam.answer', { comprehensibility: 4, manageability: 3, meaningfulness: 6, helps: TEXTS[1], hinders: 'Stress' });
+    await live[2]!.ok('kasam.answer', {
+      comprehensibility: 4,
+      manageability: 3,
+      meaningfulness: 6,
+      helps: TEXTS[1],
+      hinders: 'Stress',
+    });
     // Answering twice is refused.
-    expect(await live[2]!.cmd('kasam.answer', { comprehensibility: 1, manageability: 1, meaningfulness: 1 })).toMatchObject({
+    expect(
+      await live[2]!.cmd('kasam.answer', { comprehensibility: 1, manageability: 1, meaningfulness: 1 }),
+    ).toMatchObject({
       ok: false,
       error: { code: ErrorCode.Conflict },
     });
@@ -151,7 +175,13 @@ describe('anonymity that holds (k = 3)', () => {
     }
 
     // The third answer reaches k = 3: the facilitator may reveal.
-    await live[3]!.ok('kasam.answer', { comprehensibility: 6, manageability: 5, meaningfulness: 6, helps: TEXTS[2], important: 'Att bli lyssnad på' });
+    await live[3]!.ok('kasam.answer', {
+      comprehensibility: 6,
+      manageability: 5,
+      meaningfulness: 6,
+      helps: TEXTS[2],
+      important: 'Att bli lyssnad på',
+    });
     await fac.ok('kasam.reveal', {});
     for (const c of live) await c.waitForSeq(fac.lastSeq);
     const shown = reflection(live[4]!);
@@ -169,11 +199,15 @@ describe('anonymity that holds (k = 3)', () => {
     expect(shown.result!.texts.hinders).toEqual(['Stress']);
     expect(shown.result!.texts.important).toEqual(['Att bli lyssnad på']);
     // Answering has closed.
-    expect(await live[4]!.cmd('kasam.answer', { comprehensibility: 1, manageability: 1, meaningfulness: 1 })).toMatchObject({
+    expect(
+      await live[4]!.cmd('kasam.answer', { comprehensibility: 1, manageability: 1, meaningfulness: 1 }),
+    ).toMatchObject({
       ok: false,
       error: { code: ErrorCode.Conflict },
     });
-    const trend = await w.member.client.get<KasamTrendPoint[]>(`/api/teams/${w.team.id}/kasam/trend?forumId=${forumId}`);
+    const trend = await w.member.client.get<KasamTrendPoint[]>(
+      `/api/teams/${w.team.id}/kasam/trend?forumId=${forumId}`,
+    );
     expect(trend.body).toHaveLength(1);
     expect(trend.body[0]).toMatchObject({ meetingId: meeting.id, n: 3, k: 3 });
     expect(JSON.stringify(trend.body)).not.toMatch(/Hjälper/);
@@ -185,7 +219,8 @@ describe('anonymity that holds (k = 3)', () => {
       for (const f of seen) {
         // Frames about answers: the count events and the acks of kasam.answer (empty results).
         if (!/kasam\.answered|Hjälper|distribution/.test(f)) continue;
-        for (const id of answerers) expect({ frame: f.slice(0, 200), leaks: f.includes(id) }).toMatchObject({ leaks: false });
+        for (const id of answerers)
+          expect({ frame: f.slice(0, 200), leaks: f.includes(id) }).toMatchObject({ leaks: false });
       }
       // Each client's own view never lists who answered, only a count and its own mark.
       const state = reflection(c);
@@ -214,7 +249,10 @@ describe('anonymity that holds (k = 3)', () => {
     const results = JSON.stringify(await t.db.query(`SELECT * FROM kasam_results`));
     for (const id of answerers) expect(results.includes(id)).toBe(false);
     // The "has answered" marks were dropped at the reveal: the phase keeps the count and the aggregate only.
-    const [phase] = (await t.db.query(`SELECT state FROM meeting_phases WHERE meeting_id = $1 AND kind = 'kasam-reflection'`, [meeting.id])) as {
+    const [phase] = (await t.db.query(
+      `SELECT state FROM meeting_phases WHERE meeting_id = $1 AND kind = 'kasam-reflection'`,
+      [meeting.id],
+    )) as {
       state: { answeredBy: string[]; answered: number };
     }[];
     expect(phase!.state).toMatchObject({ answeredBy: [], answered: 3 });
@@ -248,7 +286,10 @@ describe('anonymity that holds (k = 3)', () => {
     expect(rows[0]!.j).not.toContain(w.member.user.id);
     expect(JSON.parse(rows[0]!.j).answers).toHaveLength(1);
     // Before a reveal the marks (ids) and the answers live in different rows with nothing linking them.
-    const [marks] = (await t.db.query(`SELECT state::text AS s FROM meeting_phases WHERE meeting_id = $1 AND kind = 'kasam-reflection'`, [m2.id])) as {
+    const [marks] = (await t.db.query(
+      `SELECT state::text AS s FROM meeting_phases WHERE meeting_id = $1 AND kind = 'kasam-reflection'`,
+      [m2.id],
+    )) as {
       s: string;
     }[];
     expect(marks!.s).toContain(w.member.user.id);
@@ -296,7 +337,10 @@ describe('success factors, actions and their follow-up', () => {
     await fac.ok('vote.reveal', {});
     await fac.waitForSeq(fac.lastSeq);
     const factors = fac.state!.phases[2]!;
-    expect(factors.kind === 'kasam-factors' && factors.state.groups).toEqual({ [f1.result.itemId]: 'Gemenskap', [f2.result.itemId]: 'Gemenskap' });
+    expect(factors.kind === 'kasam-factors' && factors.state.groups).toEqual({
+      [f1.result.itemId]: 'Gemenskap',
+      [f2.result.itemId]: 'Gemenskap',
+    });
     const voting = fac.state!.phases[3]!;
     expect(voting.kind === 'voting' && voting.state.tallies).toEqual({ [f1.result.itemId]: 1 });
 
@@ -334,7 +378,11 @@ describe('success factors, actions and their follow-up', () => {
     const meeting = await startMeeting(w.facilitator, w.team.id, forumId);
     const fu = await w.member.client.get<KasamFollowUpDto>(`/api/meetings/${meeting.id}/kasam/follow-up`);
     expect(fu.status).toBe(200);
-    expect(fu.body.actions.map((a) => a.text)).toEqual(['Fredagsfika', 'Avlastning vid sjukdom', 'Introduktion för nya']);
+    expect(fu.body.actions.map((a) => a.text)).toEqual([
+      'Fredagsfika',
+      'Avlastning vid sjukdom',
+      'Introduktion för nya',
+    ]);
     expect(fu.body.actions[0]).toMatchObject({ kind: 'action', ownerId: w.member.user.id, status: 'open' });
     const fac = await connect(w.facilitator, meeting.id);
     await fac.ok('kasam.followup', { itemId: fu.body.actions[0]!.id, outcome: 'done', comment: 'Fungerar fint' });

@@ -5,7 +5,16 @@
  * handler, or with a handler that fails, breaks this file.
  */
 import { randomUUID } from 'node:crypto';
-import { ErrorCode, LIVE_COMMAND_TYPES, LIVE_COMMANDS, type LiveCommandType, type LiveEvent, PHASE_KINDS, STEERING_COMMANDS, IMPROVEMENT_COMMANDS } from '@tillit/protocol';
+import {
+  ErrorCode,
+  LIVE_COMMAND_TYPES,
+  LIVE_COMMANDS,
+  type LiveCommandType,
+  type LiveEvent,
+  PHASE_KINDS,
+  STEERING_COMMANDS,
+  IMPROVEMENT_COMMANDS,
+} from '@tillit/protocol';
 import { COMMANDS, PHASE_KIND_DEFS } from '../../src/rituals.js';
 import { join, signUp, type Person } from '../factories.js';
 import { Client, startTestApp, type TestApp } from '../harness.js';
@@ -72,7 +81,14 @@ function expectRefusal(ack: unknown, code: string) {
 }
 
 type Attacker = 'no session' | 'revoked session' | 'other team' | 'other org' | 'removed member' | 'plain member';
-const ATTACKERS: Attacker[] = ['no session', 'revoked session', 'other team', 'other org', 'removed member', 'plain member'];
+const ATTACKERS: Attacker[] = [
+  'no session',
+  'revoked session',
+  'other team',
+  'other org',
+  'removed member',
+  'plain member',
+];
 
 const cases = LIVE_COMMAND_TYPES.flatMap((type) =>
   ATTACKERS.filter((a) => a !== 'plain member' || LIVE_COMMANDS[type].rule === 'facilitator').map(
@@ -112,9 +128,10 @@ describe('refusals', () => {
     const outsiderMeeting = await startMeeting(w.outsider, w.outsiderTeam.id, outsiderForum.id);
     expect(await otherOrg.join(outsiderMeeting.id)).toMatchObject({ ok: true });
 
-    await t.db.query(`DELETE FROM sessions WHERE id = (SELECT id FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1)`, [
-      w.member.user.id,
-    ]);
+    await t.db.query(
+      `DELETE FROM sessions WHERE id = (SELECT id FROM sessions WHERE user_id = $1 ORDER BY created_at DESC LIMIT 1)`,
+      [w.member.user.id],
+    );
     await t.db.query(`DELETE FROM team_members WHERE team_id = $1 AND user_id = $2`, [w.team.id, removed.user.id]);
     before = await fingerprint(t.db, w.team.id);
   });
@@ -209,11 +226,16 @@ describe('the allowed caller gets through', () => {
         await admin.waitForSeq(admin.lastSeq);
       }
       const own = await admin.ok('item.add', { kind: 'plan', text: `för ${type}` });
-      const c: SampleContext = { itemId: own.result.itemId, deletableItemId: own.result.itemId, userId: w.member.user.id };
+      const c: SampleContext = {
+        itemId: own.result.itemId,
+        deletableItemId: own.result.itemId,
+        userId: w.member.user.id,
+      };
       if (type in STEERING_COMMANDS) Object.assign(c, await steeringSampleIds(w.admin, w.team.id));
       if (type in IMPROVEMENT_COMMANDS) Object.assign(c, await improvementSampleIds(w.admin, w.member, w.team.id));
       const ack = await admin.cmd(type, SAMPLES[type](c) as never);
-      if (EXPECTED[type]) expect({ type, ack }).toMatchObject({ type, ack: { ok: false, error: { code: EXPECTED[type] } } });
+      if (EXPECTED[type])
+        expect({ type, ack }).toMatchObject({ type, ack: { ok: false, error: { code: EXPECTED[type] } } });
       else expect({ type, ack }).toMatchObject({ type, ack: { ok: true, seq: expect.any(Number) } });
       await admin.waitForSeq((await fingerprintSeq(meeting.id)) as number);
     }
@@ -222,6 +244,8 @@ describe('the allowed caller gets through', () => {
 });
 
 async function fingerprintSeq(meetingId: string): Promise<number> {
-  const [row] = (await t.db.query(`SELECT last_seq FROM meetings WHERE id = $1`, [meetingId])) as { last_seq: number }[];
+  const [row] = (await t.db.query(`SELECT last_seq FROM meetings WHERE id = $1`, [meetingId])) as {
+    last_seq: number;
+  }[];
   return row!.last_seq;
 }

@@ -53,7 +53,11 @@ describe('forums', () => {
     const m1 = await startMeeting(w.admin, w.team.id, f.id);
     const m2 = await startMeeting(w.admin, w.team.id, f.id);
     const m3 = await startMeeting(w.admin, w.team.id, f.id, { facilitatorId: w.admin.user.id });
-    expect([m1.facilitatorId, m2.facilitatorId, m3.facilitatorId]).toEqual([w.member.user.id, w.facilitator.user.id, w.admin.user.id]);
+    expect([m1.facilitatorId, m2.facilitatorId, m3.facilitatorId]).toEqual([
+      w.member.user.id,
+      w.facilitator.user.id,
+      w.admin.user.id,
+    ]);
   });
 
   test('update and delete (meetings of a deleted forum stay as history)', async () => {
@@ -66,7 +70,12 @@ describe('forums', () => {
       facilitation: { mode: 'fixed', userId: w.member.user.id },
     });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ name: 'Etikforum', kind: 'ethics', schedule: null, nextFacilitatorId: w.member.user.id });
+    expect(patched.body).toMatchObject({
+      name: 'Etikforum',
+      kind: 'ethics',
+      schedule: null,
+      nextFacilitatorId: w.member.user.id,
+    });
     expect((await w.facilitator.client.delete(`/api/teams/${w.team.id}/forums/${f.id}`)).status).toBe(204);
     expect((await w.member.client.get(`/api/teams/${w.team.id}/forums/${f.id}`)).status).toBe(404);
     const kept = await w.member.client.get<MeetingSnapshot>(`/api/meetings/${m.id}`);
@@ -80,9 +89,17 @@ describe('forums', () => {
     ['no phases', { phases: [] }, 'phases'],
     ['an unknown phase kind', { phases: [{ kind: 'dance', title: 'x', settings: {} }] }, 'phases.0.kind'],
     ['unknown settings', { phases: [{ kind: 'summary', title: 'x', settings: { extra: 1 } }] }, 'phases.0.settings'],
-    ['too many votes', { phases: [{ kind: 'voting', title: 'x', settings: { itemKinds: ['idea'], votesPerPerson: 99 } }] }, 'phases.0.settings.votesPerPerson'],
+    [
+      'too many votes',
+      { phases: [{ kind: 'voting', title: 'x', settings: { itemKinds: ['idea'], votesPerPerson: 99 } }] },
+      'phases.0.settings.votesPerPerson',
+    ],
     ['an unknown field', { colour: 'red' }, ''],
-    ['a facilitator outside the team', { facilitation: { mode: 'fixed', userId: '00000000-0000-4000-8000-000000000000' } }, 'facilitation'],
+    [
+      'a facilitator outside the team',
+      { facilitation: { mode: 'fixed', userId: '00000000-0000-4000-8000-000000000000' } },
+      'facilitation',
+    ],
   ])('%s is refused (400, naming the field)', async (_what, patch, field) => {
     const res = await w.facilitator.client.post(`/api/teams/${w.team.id}/forums`, {
       kind: 'custom',
@@ -98,7 +115,13 @@ describe('forums', () => {
 
 describe('meetings', () => {
   test('any member starts a meeting; it is live with the forum’s phases; history lists it', async () => {
-    expect(meeting).toMatchObject({ teamId: w.team.id, forumId: forum.id, forumKind: 'daily-morning', state: 'live', currentPhaseIndex: 0 });
+    expect(meeting).toMatchObject({
+      teamId: w.team.id,
+      forumId: forum.id,
+      forumKind: 'daily-morning',
+      state: 'live',
+      currentPhaseIndex: 0,
+    });
     const history = await w.member.client.get<MeetingDto[]>(`/api/teams/${w.team.id}/meetings?forumId=${forum.id}`);
     expect(history.status).toBe(200);
     expect(history.body.map((m) => m.id)).toContain(meeting.id);
@@ -125,7 +148,10 @@ describe('meetings', () => {
     const live = await LiveClient.connect(t.url, w.admin);
     try {
       await live.join(scheduled.id);
-      expect(await live.cmd('item.add', { kind: 'plan', text: 'x' })).toMatchObject({ ok: false, error: { code: ErrorCode.MeetingNotStarted } });
+      expect(await live.cmd('item.add', { kind: 'plan', text: 'x' })).toMatchObject({
+        ok: false,
+        error: { code: ErrorCode.MeetingNotStarted },
+      });
       await live.ok('meeting.start', {});
       expect(live.state!.meeting.state).toBe('live');
       expect(await live.cmd('item.add', { kind: 'plan', text: 'x' })).toMatchObject({ ok: true });
@@ -134,21 +160,28 @@ describe('meetings', () => {
     }
   });
 
-  const routes = () => [
-    { method: 'get', url: `/api/teams/${w.team.id}/forums` },
-    { method: 'post', url: `/api/teams/${w.team.id}/forums`, body: { kind: 'custom', name: 'X', phases: EVERY_PHASE }, role: true },
-    { method: 'get', url: `/api/teams/${w.team.id}/forums/${forum.id}` },
-    { method: 'patch', url: `/api/teams/${w.team.id}/forums/${forum.id}`, body: { name: 'Y' }, role: true },
-    { method: 'delete', url: `/api/teams/${w.team.id}/forums/${forum.id}`, role: true },
-    { method: 'post', url: `/api/teams/${w.team.id}/forums/${forum.id}/meetings`, body: {} },
-    { method: 'post', url: `/api/teams/${w.team.id}/meetings`, body: { title: 'X', phases: EVERY_PHASE } },
-    { method: 'get', url: `/api/teams/${w.team.id}/meetings` },
-    { method: 'get', url: `/api/meetings/${meeting.id}` },
-  ] as { method: 'get' | 'post' | 'patch' | 'delete'; url: string; body?: unknown; role?: boolean }[];
+  const routes = () =>
+    [
+      { method: 'get', url: `/api/teams/${w.team.id}/forums` },
+      {
+        method: 'post',
+        url: `/api/teams/${w.team.id}/forums`,
+        body: { kind: 'custom', name: 'X', phases: EVERY_PHASE },
+        role: true,
+      },
+      { method: 'get', url: `/api/teams/${w.team.id}/forums/${forum.id}` },
+      { method: 'patch', url: `/api/teams/${w.team.id}/forums/${forum.id}`, body: { name: 'Y' }, role: true },
+      { method: 'delete', url: `/api/teams/${w.team.id}/forums/${forum.id}`, role: true },
+      { method: 'post', url: `/api/teams/${w.team.id}/forums/${forum.id}/meetings`, body: {} },
+      { method: 'post', url: `/api/teams/${w.team.id}/meetings`, body: { title: 'X', phases: EVERY_PHASE } },
+      { method: 'get', url: `/api/teams/${w.team.id}/meetings` },
+      { method: 'get', url: `/api/meetings/${meeting.id}` },
+    ] as { method: 'get' | 'post' | 'patch' | 'delete'; url: string; body?: unknown; role?: boolean }[];
 
   test('every route: no session → 401, another organisation or team → 404, a member on facilitator routes → 403', async () => {
     for (const r of routes()) {
-      const call = (c: Client) => (r.method === 'get' || r.method === 'delete' ? c[r.method](r.url) : c[r.method](r.url, r.body));
+      const call = (c: Client) =>
+        r.method === 'get' || r.method === 'delete' ? c[r.method](r.url) : c[r.method](r.url, r.body);
       expect({ r: r.url, status: (await call(anon())).status }).toEqual({ r: r.url, status: 401 });
       expect({ r: r.url, status: (await call(w.outsider.client)).status }).toEqual({ r: r.url, status: 404 });
       expect({ r: r.url, status: (await call(w.sameOrgOther.client)).status }).toEqual({ r: r.url, status: 404 });
@@ -166,9 +199,12 @@ describe('meetings', () => {
       await w.member.client.post(`/api/teams/${w.team.id}/meetings`, { title: 'X' }),
       await w.member.client.get(`/api/teams/${w.team.id}/meetings?state=paused`),
       await w.member.client.get(`/api/teams/${w.team.id}/meetings?limit=100000`),
-      await w.facilitator.client.patch(`/api/teams/${w.team.id}/forums/${forum.id}`, { schedule: 'FREQ=DAILY;COUNT=2;UNTIL=20300101' }),
+      await w.facilitator.client.patch(`/api/teams/${w.team.id}/forums/${forum.id}`, {
+        schedule: 'FREQ=DAILY;COUNT=2;UNTIL=20300101',
+      }),
     ];
-    for (const res of bad) expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: ErrorCode.ValidationFailed });
+    for (const res of bad)
+      expect({ status: res.status, code: res.body.code }).toEqual({ status: 400, code: ErrorCode.ValidationFailed });
     expect((await w.member.client.get(`/api/meetings/not-a-uuid`)).status).toBe(404);
   });
 });

@@ -24,7 +24,18 @@ export function rng(seed: number) {
 }
 export type Rng = ReturnType<typeof rng>;
 
-const ATTACK_KEYS = ['__proto__', 'constructor', 'prototype', 'toString', 'hasOwnProperty', 'isAdmin', 'userId', 'meetingId', 'role', ''];
+const ATTACK_KEYS = [
+  '__proto__',
+  'constructor',
+  'prototype',
+  'toString',
+  'hasOwnProperty',
+  'isAdmin',
+  'userId',
+  'meetingId',
+  'role',
+  '',
+];
 
 function deep(depth: number, r: Rng): unknown {
   let v: unknown = r.pick([1, 'x', null, true]);
@@ -41,20 +52,34 @@ function withOwn(base: Record<string, unknown>, key: string, value: unknown): Re
 
 function junk(r: Rng): unknown {
   switch (r.int(14)) {
-    case 0: return r.int(2) ? r.int(1e9) : -r.next() * 1e12;
-    case 1: return 'x'.repeat(r.int(40));
-    case 2: return 'å'.repeat(1000 + r.int(12_000)); // huge (below the 64 KB message cap)
-    case 3: return null;
-    case 4: return r.next() < 0.5;
-    case 5: return [];
-    case 6: return [r.int(10), 'a', null];
-    case 7: return {};
-    case 8: return withOwn({}, r.pick(ATTACK_KEYS), { polluted: true });
-    case 9: return Buffer.from('binary attachment ' + r.int(1e6));
-    case 10: return deep(10 + r.int(300), r);
-    case 11: return 1.5;
-    case 12: return '00000000-0000-0000-0000-00000000000' + r.int(10); // uuid-ish but not v4/variant
-    default: return { $gt: '' };
+    case 0:
+      return r.int(2) ? r.int(1e9) : -r.next() * 1e12;
+    case 1:
+      return 'x'.repeat(r.int(40));
+    case 2:
+      return 'å'.repeat(1000 + r.int(12_000)); // huge (below the 64 KB message cap)
+    case 3:
+      return null;
+    case 4:
+      return r.next() < 0.5;
+    case 5:
+      return [];
+    case 6:
+      return [r.int(10), 'a', null];
+    case 7:
+      return {};
+    case 8:
+      return withOwn({}, r.pick(ATTACK_KEYS), { polluted: true });
+    case 9:
+      return Buffer.from('binary attachment ' + r.int(1e6));
+    case 10:
+      return deep(10 + r.int(300), r);
+    case 11:
+      return 1.5;
+    case 12:
+      return '00000000-0000-0000-0000-00000000000' + r.int(10); // uuid-ish but not v4/variant
+    default:
+      return { $gt: '' };
   }
 }
 
@@ -64,11 +89,13 @@ function mutate(valid: Record<string, unknown>, r: Rng): unknown {
   switch (r.int(9)) {
     case 0: // not an object at all
       return r.pick<unknown>([null, 0, 'payload', [], [valid], true, Buffer.from('x'), 'x'.repeat(5000)]);
-    case 1: { // a field of the wrong type
+    case 1: {
+      // a field of the wrong type
       if (!keys.length) return withOwn(valid, 'extra', junk(r));
       return { ...valid, [r.pick(keys)]: junk(r) };
     }
-    case 2: { // a field missing
+    case 2: {
+      // a field missing
       if (!keys.length) return withOwn(valid, r.pick(ATTACK_KEYS), junk(r));
       const o = { ...valid };
       delete o[r.pick(keys)];
@@ -76,7 +103,8 @@ function mutate(valid: Record<string, unknown>, r: Rng): unknown {
     }
     case 3: // an extra field, often a prototype-pollution key
       return withOwn(valid, r.next() < 0.6 ? r.pick(ATTACK_KEYS) : `f${r.int(1000)}`, junk(r));
-    case 4: { // a huge string in a string field
+    case 4: {
+      // a huge string in a string field
       const strKeys = keys.filter((k) => typeof valid[k] === 'string');
       const k = strKeys.length ? r.pick(strKeys) : 'text';
       return { ...valid, [k]: 'x'.repeat(10_000 + r.int(45_000)) };
@@ -85,7 +113,8 @@ function mutate(valid: Record<string, unknown>, r: Rng): unknown {
       return withOwn(valid, r.pick(['a', 'itemId', 'text', 'payload']), deep(50 + r.int(400), r));
     case 6: // a Buffer in place of a field
       return keys.length ? { ...valid, [r.pick(keys)]: Buffer.alloc(r.int(2000), 7) } : Buffer.alloc(10);
-    case 7: { // two breakages at once
+    case 7: {
+      // two breakages at once
       const once = mutate(valid, r);
       return once && typeof once === 'object' && !Array.isArray(once) && !Buffer.isBuffer(once)
         ? mutate(once as Record<string, unknown>, r)
@@ -109,7 +138,13 @@ export function wireForms(x: unknown): unknown[] {
       if (e === undefined) continue;
       if (assign && k === '__proto__') continue; // becomes the prototype, which JSON does not carry
       if (assign) o[k] = rebuild(e, assign);
-      else Object.defineProperty(o, k, { value: rebuild(e, assign), enumerable: true, configurable: true, writable: true });
+      else
+        Object.defineProperty(o, k, {
+          value: rebuild(e, assign),
+          enumerable: true,
+          configurable: true,
+          writable: true,
+        });
     }
     return o;
   };
@@ -137,7 +172,14 @@ export function wireSize(x: unknown): number {
     }
     return v;
   });
-  return n + Buffer.byteLength(JSON.stringify(x, (_k, v: unknown) => (v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' ? null : v)) ?? '');
+  return (
+    n +
+    Buffer.byteLength(
+      JSON.stringify(x, (_k, v: unknown) =>
+        v && typeof v === 'object' && (v as { type?: unknown }).type === 'Buffer' ? null : v,
+      ) ?? '',
+    )
+  );
 }
 
 /** `count` payloads that `schema` refuses, reproducibly from `seed`. */
@@ -168,12 +210,24 @@ export function malformedEnvelopes(
   while (out.length < count) {
     const v = { ...valid };
     switch (r.int(6)) {
-      case 0: v.opId = junk(r); break;
-      case 1: v.meetingId = junk(r); break;
-      case 2: v.type = r.pick<unknown>(['', 'item.nope', '__proto__', 'constructor', 'toString', 'x'.repeat(100), 5, null]); break;
-      case 3: out.push(withOwn(v, r.pick(ATTACK_KEYS), junk(r))); continue;
-      case 4: delete v[r.pick(['opId', 'meetingId', 'type'])]; break;
-      default: out.push(r.pick<unknown>([null, 1, 'command', [], Buffer.from('x'), [v]])); continue;
+      case 0:
+        v.opId = junk(r);
+        break;
+      case 1:
+        v.meetingId = junk(r);
+        break;
+      case 2:
+        v.type = r.pick<unknown>(['', 'item.nope', '__proto__', 'constructor', 'toString', 'x'.repeat(100), 5, null]);
+        break;
+      case 3:
+        out.push(withOwn(v, r.pick(ATTACK_KEYS), junk(r)));
+        continue;
+      case 4:
+        delete v[r.pick(['opId', 'meetingId', 'type'])];
+        break;
+      default:
+        out.push(r.pick<unknown>([null, 1, 'command', [], Buffer.from('x'), [v]]));
+        continue;
     }
     out.push(v);
   }

@@ -47,7 +47,11 @@ async function sendAll(socket: ClientSocket, event: string, messages: unknown[],
     const batch = messages.slice(i, i + width);
     acks.push(
       ...(await Promise.all(
-        batch.map((m) => (socket.timeout(scaled(15_000)) as unknown as { emitWithAck(e: string, m: unknown): Promise<unknown> }).emitWithAck(event, m)),
+        batch.map((m) =>
+          (
+            socket.timeout(scaled(15_000)) as unknown as { emitWithAck(e: string, m: unknown): Promise<unknown> }
+          ).emitWithAck(event, m),
+        ),
       )),
     );
   }
@@ -59,32 +63,45 @@ const isValidationRefusal = (ack: unknown) => {
   return a?.ok === false && a.error?.code === ErrorCode.ValidationFailed && typeof a.error.message === 'string';
 };
 
-test(`${PER_COMMAND} malformed payloads per command, each refused with a typed error; nothing changes`, async () => {
-  const before = await fingerprint(t.db, w.team.id);
-  let total = 0;
-  for (const [i, type] of LIVE_COMMAND_TYPES.entries()) {
-    const valid = SAMPLES[type](ctx) as Record<string, unknown>;
-    const payloads = malformed(LIVE_COMMANDS[type].payload, valid, PER_COMMAND, 1000 + i);
-    const messages = payloads.map((payload) => ({ opId: randomUUID(), meetingId: w.meeting.id, type, payload }));
-    const acks = await sendAll(fac.socket, 'meeting:command', messages);
-    const bad = acks.map((a, j) => [a, payloads[j]] as const).filter(([a]) => !isValidationRefusal(a));
-    expect({ type, bad: bad.slice(0, 3).map(([a]) => a) }).toEqual({ type, bad: [] });
-    total += acks.length;
-  }
-  expect(total).toBeGreaterThanOrEqual(PER_COMMAND * LIVE_COMMAND_TYPES.length);
-  expect(fac.socket.connected).toBe(true);
-  expect(await fingerprint(t.db, w.team.id)).toBe(before);
-  // The registry grows with every forum kind: about a second per command on a loaded 2-core machine.
-}, scaled(30_000 + LIVE_COMMAND_TYPES.length * 2_000));
+test(
+  `${PER_COMMAND} malformed payloads per command, each refused with a typed error; nothing changes`,
+  async () => {
+    const before = await fingerprint(t.db, w.team.id);
+    let total = 0;
+    for (const [i, type] of LIVE_COMMAND_TYPES.entries()) {
+      const valid = SAMPLES[type](ctx) as Record<string, unknown>;
+      const payloads = malformed(LIVE_COMMANDS[type].payload, valid, PER_COMMAND, 1000 + i);
+      const messages = payloads.map((payload) => ({ opId: randomUUID(), meetingId: w.meeting.id, type, payload }));
+      const acks = await sendAll(fac.socket, 'meeting:command', messages);
+      const bad = acks.map((a, j) => [a, payloads[j]] as const).filter(([a]) => !isValidationRefusal(a));
+      expect({ type, bad: bad.slice(0, 3).map(([a]) => a) }).toEqual({ type, bad: [] });
+      total += acks.length;
+    }
+    expect(total).toBeGreaterThanOrEqual(PER_COMMAND * LIVE_COMMAND_TYPES.length);
+    expect(fac.socket.connected).toBe(true);
+    expect(await fingerprint(t.db, w.team.id)).toBe(before);
+    // The registry grows with every forum kind: about a second per command on a loaded 2-core machine.
+  },
+  scaled(30_000 + LIVE_COMMAND_TYPES.length * 2_000),
+);
 
 test('broken envelopes, joins, leaves and who-requests are refused with typed errors', async () => {
   const before = await fingerprint(t.db, w.team.id);
-  const envelope = { opId: randomUUID(), meetingId: w.meeting.id, type: 'item.add', payload: { kind: 'plan', text: 'x' } };
+  const envelope = {
+    opId: randomUUID(),
+    meetingId: w.meeting.id,
+    type: 'item.add',
+    payload: { kind: 'plan', text: 'x' },
+  };
   // Invalid as an envelope, or as the payload of the command it names, in every form it may arrive in.
   const isInvalid = (m: unknown) =>
     wireForms(m).every((form) => {
       const e = CommandEnvelope.safeParse(form);
-      return !e.success || !isLiveCommandType(e.data.type) || !LIVE_COMMANDS[e.data.type].payload.safeParse(e.data.payload).success;
+      return (
+        !e.success ||
+        !isLiveCommandType(e.data.type) ||
+        !LIVE_COMMANDS[e.data.type].payload.safeParse(e.data.payload).success
+      );
     });
   const envelopes = malformedEnvelopes(envelope, 1000, 7, isInvalid);
   const acks = await sendAll(fac.socket, 'meeting:command', envelopes);
@@ -106,7 +123,9 @@ test('events without an ack, volatile junk, unknown events and extra arguments d
   expect(ack.ok).toBe(true);
   const s = sock as unknown as { emit(...a: unknown[]): void };
   // Below the message cap (a bigger message drops the connection: see the next test).
-  const junk = malformed(LIVE_COMMANDS['item.add'].payload, { kind: 'plan', text: 'x' }, 1000, 99).filter((p) => wireSize(p) < 25_000);
+  const junk = malformed(LIVE_COMMANDS['item.add'].payload, { kind: 'plan', text: 'x' }, 1000, 99).filter(
+    (p) => wireSize(p) < 25_000,
+  );
   for (const payload of junk.slice(0, 300)) {
     s.emit('meeting:command', { opId: randomUUID(), meetingId: w.meeting.id, type: 'item.add', payload }); // no ack
     s.emit('meeting:presence', payload);

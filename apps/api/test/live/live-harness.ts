@@ -104,7 +104,10 @@ export class LiveClient {
     }
   }
 
-  async join(meetingId: string, opts: { lastSeq?: number; device?: 'phone' | 'laptop' | 'wall' } = {}): Promise<JoinAck> {
+  async join(
+    meetingId: string,
+    opts: { lastSeq?: number; device?: 'phone' | 'laptop' | 'wall' } = {},
+  ): Promise<JoinAck> {
     const ack = await this.socket.timeout(scaled(30_000)).emitWithAck('meeting:join', { meetingId, ...opts });
     if (ack.ok) {
       this.meetingId = meetingId;
@@ -141,7 +144,11 @@ export class LiveClient {
   }
 
   /** Sends and expects success; returns the seq. */
-  async ok<T extends LiveCommandType>(type: T, payload: CommandPayloadInput<T>, opId?: string): Promise<Extract<CommandAck<T>, { ok: true }>> {
+  async ok<T extends LiveCommandType>(
+    type: T,
+    payload: CommandPayloadInput<T>,
+    opId?: string,
+  ): Promise<Extract<CommandAck<T>, { ok: true }>> {
     const ack = await this.cmd(type, payload, opId);
     if (!ack.ok) throw new Error(`${type} refused: ${JSON.stringify(ack.error)}`);
     return ack;
@@ -150,7 +157,8 @@ export class LiveClient {
   async waitForSeq(seq: number, timeoutMs = scaled(20_000)): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (this.lastSeq < seq) {
-      if (Date.now() > deadline) throw new Error(`${this.person.user.displayName} stuck at seq ${this.lastSeq}, wanted ${seq}`);
+      if (Date.now() > deadline)
+        throw new Error(`${this.person.user.displayName} stuck at seq ${this.lastSeq}, wanted ${seq}`);
       await sleep(10);
     }
   }
@@ -174,7 +182,11 @@ export class LiveClient {
   }
 
   /** Sends until the server answers, retrying with the SAME opId across timeouts and reconnects. */
-  async send<T extends LiveCommandType>(type: T, payload: CommandPayloadInput<T>, deadlineMs = scaled(60_000)): Promise<CommandAck<T>> {
+  async send<T extends LiveCommandType>(
+    type: T,
+    payload: CommandPayloadInput<T>,
+    deadlineMs = scaled(60_000),
+  ): Promise<CommandAck<T>> {
     const opId = randomUUID();
     this.unacked.set(opId, { type, payload });
     const deadline = Date.now() + deadlineMs;
@@ -208,10 +220,19 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A forum template with one phase of every kind. */
 export const EVERY_PHASE: CreateForumBody['phases'] = [
-  { kind: 'check-in', title: 'Incheckning', timeboxSeconds: 120, settings: { prompt: 'Hur mår du idag?', mode: 'free' } },
+  {
+    kind: 'check-in',
+    title: 'Incheckning',
+    timeboxSeconds: 120,
+    settings: { prompt: 'Hur mår du idag?', mode: 'free' },
+  },
   { kind: 'capture', title: 'Dagens plan', timeboxSeconds: 300, settings: { itemKinds: ['plan', 'risk'] } },
   { kind: 'review', title: 'Uppföljning', settings: { itemKinds: ['plan', 'risk', 'action'] } },
-  { kind: 'voting', title: 'Prioritera', settings: { itemKinds: ['plan', 'risk', 'idea'], votesPerPerson: 3, maxPerItem: 2 } },
+  {
+    kind: 'voting',
+    title: 'Prioritera',
+    settings: { itemKinds: ['plan', 'risk', 'idea'], votesPerPerson: 3, maxPerItem: 2 },
+  },
   { kind: 'discussion', title: 'Diskussion', settings: { itemKinds: ['plan', 'risk', 'idea'] } },
   { kind: 'summary', title: 'Sammanfattning', settings: {} },
   { kind: 'ethics-theme', title: 'Tema', settings: {} },
@@ -240,7 +261,12 @@ export async function createForum(p: Person, teamId: string, body: Partial<Creat
   return res.body;
 }
 
-export async function startMeeting(p: Person, teamId: string, forumId: string, body: Record<string, unknown> = {}): Promise<MeetingDto> {
+export async function startMeeting(
+  p: Person,
+  teamId: string,
+  forumId: string,
+  body: Record<string, unknown> = {},
+): Promise<MeetingDto> {
   const res = await p.client.post<MeetingDto>(`/api/teams/${teamId}/forums/${forumId}/meetings`, body);
   if (res.status !== 201) throw new Error(`start meeting failed: ${res.status} ${JSON.stringify(res.body)}`);
   return res.body;
@@ -249,7 +275,9 @@ export async function startMeeting(p: Person, teamId: string, forumId: string, b
 /** world() plus a forum with every phase kind and a live meeting that the facilitator facilitates. */
 export async function meetingWorld(baseUrl: string) {
   const w = await world(baseUrl);
-  const forum = await createForum(w.facilitator, w.team.id, { facilitation: { mode: 'fixed', userId: w.facilitator.user.id } });
+  const forum = await createForum(w.facilitator, w.team.id, {
+    facilitation: { mode: 'fixed', userId: w.facilitator.user.id },
+  });
   const meeting = await startMeeting(w.member, w.team.id, forum.id);
   return { ...w, forum, meeting };
 }

@@ -25,7 +25,9 @@ describe('handshake', () => {
     const ok = await connectSocket(t.url, w.member, { origin: allowed });
     ok.close();
     (await connectSocket(t.url, w.member)).close(); // no Origin: a non-browser client
-    expect(await refusedWith(connectSocket(t.url, w.member, { origin: 'https://evil.example' }))).toBe(ErrorCode.Forbidden);
+    expect(await refusedWith(connectSocket(t.url, w.member, { origin: 'https://evil.example' }))).toBe(
+      ErrorCode.Forbidden,
+    );
     expect(await refusedWith(connectSocket(t.url, w.member, { protocolVersion: PROTOCOL_VERSION + 1 }))).toBe(
       ErrorCode.ProtocolMismatch,
     );
@@ -95,12 +97,18 @@ describe('facilitator handover', () => {
     const mem = await LiveClient.connect(t.url, w.member);
     await fac.join(w.meeting.id);
     await mem.join(w.meeting.id);
-    expect(await mem.cmd('phase.goto', { index: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await mem.cmd('phase.goto', { index: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
     const pass = await fac.ok('facilitator.pass', { userId: w.member.user.id });
     await mem.waitForSeq(pass.seq);
     expect(mem.state!.meeting.facilitatorId).toBe(w.member.user.id);
     expect(await mem.cmd('phase.goto', { index: 1 })).toMatchObject({ ok: true });
-    expect(await fac.cmd('phase.goto', { index: 2 })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await fac.cmd('phase.goto', { index: 2 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
     // Passing to someone outside the team is refused.
     expect(await mem.cmd('facilitator.pass', { userId: w.outsider.user.id })).toMatchObject({
       ok: false,
@@ -117,8 +125,13 @@ describe('facilitator handover', () => {
     await fac.join(w.meeting.id);
     await mem.join(w.meeting.id);
     // Present (even idle, even with an old timestamp): refused.
-    await t.db.query(`UPDATE meetings SET facilitator_seen_at = now() - interval '1 hour' WHERE id = $1`, [w.meeting.id]);
-    expect(await mem.cmd('facilitator.take', {})).toMatchObject({ ok: false, error: { code: ErrorCode.FacilitatorPresent } });
+    await t.db.query(`UPDATE meetings SET facilitator_seen_at = now() - interval '1 hour' WHERE id = $1`, [
+      w.meeting.id,
+    ]);
+    expect(await mem.cmd('facilitator.take', {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.FacilitatorPresent },
+    });
     // Gone a moment ago: refused, with the seconds left.
     fac.close();
     await sleep(150);
@@ -126,11 +139,16 @@ describe('facilitator handover', () => {
     expect(early).toMatchObject({ ok: false, error: { code: ErrorCode.FacilitatorPresent } });
     expect(!early.ok && early.error.retryAfterSeconds).toBeGreaterThan(LIVE_LIMITS.facilitatorGraceSeconds - 5);
     // 30 s later (moved back in the database rather than waited for): taken.
-    await t.db.query(`UPDATE meetings SET facilitator_seen_at = now() - interval '31 seconds' WHERE id = $1`, [w.meeting.id]);
+    await t.db.query(`UPDATE meetings SET facilitator_seen_at = now() - interval '31 seconds' WHERE id = $1`, [
+      w.meeting.id,
+    ]);
     const take = await mem.ok('facilitator.take', {});
     await mem.waitForSeq(take.seq);
     expect(mem.state!.meeting.facilitatorId).toBe(w.member.user.id);
-    expect(mem.applied.at(-1)).toMatchObject({ type: 'facilitator.changed', payload: { userId: w.member.user.id, reason: 'taken' } });
+    expect(mem.applied.at(-1)).toMatchObject({
+      type: 'facilitator.changed',
+      payload: { userId: w.member.user.id, reason: 'taken' },
+    });
     mem.close();
   });
 });
@@ -156,15 +174,23 @@ test('presence (device, idle, leaving) and typing hints reach the others as vola
   expect(typed).toEqual({ meetingId: w.meeting.id, userId: w.member.user.id, target: 'item:new' });
   const who = await fac.socket.emitWithAck('meeting:who', { meetingId: w.meeting.id });
   expect(who).toMatchObject({ ok: true });
-  expect(who.ok && who.presence.find((p) => p.userId === w.member.user.id)).toMatchObject({ device: 'phone', idle: true });
+  expect(who.ok && who.presence.find((p) => p.userId === w.member.user.id)).toMatchObject({
+    device: 'phone',
+    idle: true,
+  });
   mem.close();
   await sleep(200);
   expect(seen).toEqual([
-    expect.objectContaining({ kind: 'joined', entry: expect.objectContaining({ userId: w.member.user.id, device: 'phone', idle: false }) }),
+    expect.objectContaining({
+      kind: 'joined',
+      entry: expect.objectContaining({ userId: w.member.user.id, device: 'phone', idle: false }),
+    }),
     expect.objectContaining({ kind: 'updated', entry: expect.objectContaining({ idle: true }) }),
     expect.objectContaining({ kind: 'left', userId: w.member.user.id }),
   ]);
-  const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1`, [w.meeting.id])) as [{ n: number }];
+  const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1`, [
+    w.meeting.id,
+  ])) as [{ n: number }];
   expect(n).toBe(0);
   // A socket that has not joined the meeting cannot send hints into it.
   const outsider = await LiveClient.connect(t.url, w.outsider);

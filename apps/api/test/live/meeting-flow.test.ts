@@ -37,7 +37,7 @@ test('a meeting through every phase kind: everyone sees every change, and the ev
     expect(s0.meeting).toMatchObject({ state: 'live', facilitatorId: w.facilitator.user.id, currentPhaseIndex: 0 });
     expect(s0.phases.map((p) => p.kind)).toEqual(EVERY_PHASE.map((p) => p.kind));
     expect(s0.timer).toEqual({ status: 'idle', remainingMs: 120_000 });
-    expect(mgr.state!.presence.map((p) => p.device).sort()).toEqual(["phone", "phone", "wall"]);
+    expect(mgr.state!.presence.map((p) => p.device).sort()).toEqual(['phone', 'phone', 'wall']);
 
     // Check-in: answer and pass.
     await mem.ok('checkin.answer', { text: 'Pigg och glad' });
@@ -73,7 +73,10 @@ test('a meeting through every phase kind: everyone sees every change, and the ev
     });
     // Lock input: the member is refused, the facilitator is not.
     await fac.ok('input.lock', { locked: true });
-    expect(await mem.cmd('item.add', { kind: 'plan', text: 'x' })).toMatchObject({ ok: false, error: { code: ErrorCode.InputLocked } });
+    expect(await mem.cmd('item.add', { kind: 'plan', text: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.InputLocked },
+    });
     await fac.ok('input.lock', { locked: false });
 
     // Review: carry over and done.
@@ -90,7 +93,10 @@ test('a meeting through every phase kind: everyone sees every change, and the ev
       ok: false,
       error: { code: ErrorCode.VoteLimit },
     });
-    expect(await mem.cmd('vote.cast', { itemId: b.result.itemId, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.Conflict } });
+    expect(await mem.cmd('vote.cast', { itemId: b.result.itemId, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Conflict },
+    });
     const v3 = await fac.ok('vote.cast', { itemId: a.result.itemId, delta: 1 });
     await mgr.waitForSeq(v3.seq);
     const votingBefore = mgr.state!.phases[3]!;
@@ -139,7 +145,9 @@ test('a meeting through every phase kind: everyone sees every change, and the ev
     expect(truth.meeting.state).toBe('ended');
     expect(truth.minutes).toMatchObject({
       summary: 'Vi planerade dagen.',
-      actions: [expect.objectContaining({ id: action.result.itemId, ownerId: w.member.user.id, dueDate: '2030-01-15' })],
+      actions: [
+        expect.objectContaining({ id: action.result.itemId, ownerId: w.member.user.id, dueDate: '2030-01-15' }),
+      ],
       votes: [{ tallies: { [a.result.itemId]: 3 } }],
     });
     expect(truth.hands).toEqual([]);
@@ -176,9 +184,15 @@ test('in-turn check-in, pass rules, ready reset on phase change, hands queue ord
   const mgr = await LiveClient.connect(t.url, w.admin);
   try {
     for (const c of [fac, mem, mgr]) await c.join(res.body.id);
-    expect(await mem.cmd('checkin.answer', { text: 'Trött' })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await mem.cmd('checkin.answer', { text: 'Trött' })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
     await fac.ok('checkin.turn', { userId: w.member.user.id });
-    expect(await mem.cmd('checkin.answer', { pass: true })).toMatchObject({ ok: false, error: { code: ErrorCode.Forbidden } });
+    expect(await mem.cmd('checkin.answer', { pass: true })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.Forbidden },
+    });
     await mem.ok('checkin.answer', { text: 'Trött' });
     expect(await fac.cmd('checkin.turn', { userId: w.outsider.user.id })).toMatchObject({
       ok: false,
@@ -260,7 +274,10 @@ test('votes on an item that leaves the board during voting go back to their owne
     await mem.ok('vote.cast', { itemId: B, delta: 1 });
     await fac.ok('vote.cast', { itemId: A, delta: 1 });
     const cast = await fac.ok('vote.cast', { itemId: C, delta: 1 });
-    expect(await mem.cmd('vote.cast', { itemId: C, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.VoteLimit } });
+    expect(await mem.cmd('vote.cast', { itemId: C, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.VoteLimit },
+    });
     await mem.waitForSeq(cast.seq);
     expect(voting(mem).used).toEqual({ [M]: 3, [F]: 2 });
 
@@ -280,7 +297,10 @@ test('votes on an item that leaves the board during voting go back to their owne
     await mem.ok('vote.cast', { itemId: B, delta: 1 });
     const again = await mem.ok('vote.cast', { itemId: C, delta: 1 });
     expect(again.result.mine).toEqual({ [B]: 2, [C]: 1 });
-    expect(await mem.cmd('vote.cast', { itemId: C, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.VoteLimit } });
+    expect(await mem.cmd('vote.cast', { itemId: C, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.VoteLimit },
+    });
     await fac.waitForSeq(again.seq);
     expect(voting(fac).used).toEqual({ [M]: 3, [F]: 1 });
 
@@ -305,7 +325,9 @@ test('votes on an item that leaves the board during voting go back to their owne
     await fac.ok('phase.goto', { index: 2 });
     const end = await fac.ok('meeting.end', {});
     await agreeWithDatabase(end.seq);
-    expect(mem.state!.minutes!.votes).toEqual([{ phaseId: mem.state!.phases[1]!.id, title: 'Prioritera', tallies: {} }]);
+    expect(mem.state!.minutes!.votes).toEqual([
+      { phaseId: mem.state!.phases[1]!.id, title: 'Prioritera', tallies: {} },
+    ]);
   } finally {
     for (const c of [fac, mem]) c.close();
   }
@@ -314,11 +336,17 @@ test('votes on an item that leaves the board during voting go back to their owne
 test('votes on an item deleted in another meeting come back at the next vote, and the reveal leaves it out', async () => {
   const w = await meetingWorld(t.url);
   const create = (title: string, phases: unknown[]) =>
-    w.facilitator.client.post<{ id: string }>(`/api/teams/${w.team.id}/meetings`, { title, facilitatorId: w.facilitator.user.id, phases });
+    w.facilitator.client.post<{ id: string }>(`/api/teams/${w.team.id}/meetings`, {
+      title,
+      facilitatorId: w.facilitator.user.id,
+      phases,
+    });
   const votingMeeting = await create('Prioritering', [
     { kind: 'voting', title: 'Prioritera', settings: { itemKinds: ['plan'], votesPerPerson: 2, maxPerItem: 2 } },
   ]);
-  const otherMeeting = await create('Eftermiddagsmöte', [{ kind: 'capture', title: 'Plan', settings: { itemKinds: ['plan'] } }]);
+  const otherMeeting = await create('Eftermiddagsmöte', [
+    { kind: 'capture', title: 'Plan', settings: { itemKinds: ['plan'] } },
+  ]);
   expect([votingMeeting.status, otherMeeting.status]).toEqual([201, 201]);
   const fac = await LiveClient.connect(t.url, w.facilitator);
   const mem = await LiveClient.connect(t.url, w.member);
@@ -339,7 +367,10 @@ test('votes on an item deleted in another meeting come back at the next vote, an
     await mem.ok('vote.cast', { itemId: A, delta: 1 });
     await mem.ok('vote.cast', { itemId: A, delta: 1 });
     await fac.ok('vote.cast', { itemId: A, delta: 1 });
-    expect(await mem.cmd('vote.cast', { itemId: B, delta: 1 })).toMatchObject({ ok: false, error: { code: ErrorCode.VoteLimit } });
+    expect(await mem.cmd('vote.cast', { itemId: B, delta: 1 })).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.VoteLimit },
+    });
 
     // Deleted in the other meeting: this one hears nothing, but the member's next vote finds the budget back.
     await elsewhere.ok('item.delete', { itemId: A });

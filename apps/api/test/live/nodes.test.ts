@@ -77,104 +77,128 @@ async function snapshot(url: string, p: Person, meetingId: string): Promise<Meet
   }
 }
 
-test('an API restart mid-meeting: clients reconnect, retry what was unacknowledged, and converge; nothing acknowledged is lost', async () => {
-  const databaseUrl = await scratchDb();
-  let node = await startNode({ DATABASE_URL: databaseUrl });
-  nodes.push(node);
-  const w = await team(node.url);
-  const people = [w.admin, w.a, w.b];
-  for (const p of people) {
-    const c = (await LiveClient.connect(node.url, p, { reconnection: true })).resilient();
-    c.ackTimeoutMs = scaled(2000);
-    clients.push(c);
-    await c.join(w.meeting.id);
-  }
-  await clients[0]!.send('phase.goto', { index: 1 });
-
-  // Everyone keeps adding items while the server is killed (SIGKILL: no graceful shutdown) and restarted.
-  const acked: string[] = [];
-  const writers = clients.map(async (c, i) => {
-    for (let j = 0; j < 25; j++) {
-      const text = `${c.person.user.displayName} ${i}-${j}`;
-      const ack = await c.send('item.add', { kind: 'plan', text });
-      if (!ack.ok) throw new Error(`refused: ${JSON.stringify(ack.error)}`);
-      acked.push(text);
-      await sleep(15);
+test(
+  'an API restart mid-meeting: clients reconnect, retry what was unacknowledged, and converge; nothing acknowledged is lost',
+  async () => {
+    const databaseUrl = await scratchDb();
+    let node = await startNode({ DATABASE_URL: databaseUrl });
+    nodes.push(node);
+    const w = await team(node.url);
+    const people = [w.admin, w.a, w.b];
+    for (const p of people) {
+      const c = (await LiveClient.connect(node.url, p, { reconnection: true })).resilient();
+      c.ackTimeoutMs = scaled(2000);
+      clients.push(c);
+      await c.join(w.meeting.id);
     }
-  });
-  await sleep(250);
-  await node.kill('SIGKILL');
-  const port = node.port;
-  await sleep(300);
-  node = await startNode({ DATABASE_URL: databaseUrl }, port);
-  nodes.push(node);
-  await Promise.all(writers);
+    await clients[0]!.send('phase.goto', { index: 1 });
 
-  const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as [{ last_seq: number }];
-  for (const c of clients) await c.waitForSeq(last_seq!, scaled(15_000));
-  const truth = await snapshot(node.url, w.admin, w.meeting.id);
-  const texts = truth.items.map((i) => i.text);
-  // Every acknowledged item is there, exactly once (retries with the same opId did not duplicate it).
-  expect(texts.sort()).toEqual([...acked].sort());
-  expect(texts).toHaveLength(75);
-  for (const c of clients) {
-    expect(shared(c.state!)).toEqual(shared(truth));
-    expect(c.unacked.size).toBe(0);
-  }
-}, scaled(90_000));
+    // Everyone keeps adding items while the server is killed (SIGKILL: no graceful shutdown) and restarted.
+    const acked: string[] = [];
+    const writers = clients.map(async (c, i) => {
+      for (let j = 0; j < 25; j++) {
+        const text = `${c.person.user.displayName} ${i}-${j}`;
+        const ack = await c.send('item.add', { kind: 'plan', text });
+        if (!ack.ok) throw new Error(`refused: ${JSON.stringify(ack.error)}`);
+        acked.push(text);
+        await sleep(15);
+      }
+    });
+    await sleep(250);
+    await node.kill('SIGKILL');
+    const port = node.port;
+    await sleep(300);
+    node = await startNode({ DATABASE_URL: databaseUrl }, port);
+    nodes.push(node);
+    await Promise.all(writers);
 
-withRedis('two API nodes sharing Redis: clients on both are in one room and apply the same events in the same order', async () => {
-  const databaseUrl = await scratchDb();
-  const env = { DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: `tillit-test-${randomBytes(6).toString('hex')}` };
-  const n1 = await startNode(env);
-  nodes.push(n1);
-  const n2 = await startNode(env); // after n1: n1 has run the migrations
-  nodes.push(n2);
-  const w = await team(n1.url);
-  const placement: [Person, ApiNode][] = [
-    [w.admin, n1],
-    [w.a, n2],
-    [w.b, n1],
-  ];
-  for (const [p, n] of placement) {
-    const c = await LiveClient.connect(n.url, on(p, n.url));
-    clients.push(c);
-    await c.join(w.meeting.id);
-  }
-  const [fac, a, b] = clients as [LiveClient, LiveClient, LiveClient];
-  const received = new Map<LiveClient, number[]>(clients.map((c) => [c, []]));
-  for (const c of clients) c.socket.on('meeting:event', (e) => received.get(c)!.push(e.seq));
+    const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [
+      w.meeting.id,
+    ])) as [{ last_seq: number }];
+    for (const c of clients) await c.waitForSeq(last_seq!, scaled(15_000));
+    const truth = await snapshot(node.url, w.admin, w.meeting.id);
+    const texts = truth.items.map((i) => i.text);
+    // Every acknowledged item is there, exactly once (retries with the same opId did not duplicate it).
+    expect(texts.sort()).toEqual([...acked].sort());
+    expect(texts).toHaveLength(75);
+    for (const c of clients) {
+      expect(shared(c.state!)).toEqual(shared(truth));
+      expect(c.unacked.size).toBe(0);
+    }
+  },
+  scaled(90_000),
+);
 
-  // Presence spans the nodes (fetchSockets through Redis).
-  const who = await a.socket.emitWithAck('meeting:who', { meetingId: w.meeting.id });
-  expect(who.ok && who.presence.map((p) => p.userId).sort()).toEqual([w.admin.user.id, w.a.user.id, w.b.user.id].sort());
-  // So does the facilitator check: the facilitator is on node 1, the taker on node 2.
-  await queryDb(databaseUrl, `UPDATE meetings SET facilitator_seen_at = now() - interval '1 hour' WHERE id = $1`, [w.meeting.id]);
-  expect(await a.cmd('facilitator.take', {})).toMatchObject({ ok: false, error: { code: ErrorCode.FacilitatorPresent } });
+withRedis(
+  'two API nodes sharing Redis: clients on both are in one room and apply the same events in the same order',
+  async () => {
+    const databaseUrl = await scratchDb();
+    const env = { DATABASE_URL: databaseUrl, REDIS_URL, REDIS_PREFIX: `tillit-test-${randomBytes(6).toString('hex')}` };
+    const n1 = await startNode(env);
+    nodes.push(n1);
+    const n2 = await startNode(env); // after n1: n1 has run the migrations
+    nodes.push(n2);
+    const w = await team(n1.url);
+    const placement: [Person, ApiNode][] = [
+      [w.admin, n1],
+      [w.a, n2],
+      [w.b, n1],
+    ];
+    for (const [p, n] of placement) {
+      const c = await LiveClient.connect(n.url, on(p, n.url));
+      clients.push(c);
+      await c.join(w.meeting.id);
+    }
+    const [fac, a, b] = clients as [LiveClient, LiveClient, LiveClient];
+    const received = new Map<LiveClient, number[]>(clients.map((c) => [c, []]));
+    for (const c of clients) c.socket.on('meeting:event', (e) => received.get(c)!.push(e.seq));
 
-  await fac.ok('phase.goto', { index: 1 });
-  await Promise.all(
-    clients.flatMap((c, i) => Array.from({ length: 20 }, (_, j) => c.ok('item.add', { kind: 'plan', text: `n${i}-${j}` }))),
-  );
-  await fac.ok('timer.start', { seconds: 300 });
-  const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [w.meeting.id])) as [{ last_seq: number }];
-  for (const c of clients) await c.waitForSeq(last_seq!);
-  const order = (c: LiveClient) => c.applied.map((e) => `${e.seq}:${e.type}:${JSON.stringify(e.payload)}`);
-  expect(order(a)).toEqual(order(fac));
-  expect(order(b)).toEqual(order(fac));
-  expect(fac.applied.map((e) => e.seq)).toEqual(Array.from({ length: last_seq! }, (_, i) => i + 1));
-  // Every client received every event over the wire (none needed a catch-up).
-  for (const c of clients) expect([...new Set(received.get(c))].sort((x, y) => x - y)).toEqual(fac.applied.map((e) => e.seq).filter((s) => s > 2 || received.get(c)!.includes(s)));
-  const truth = await snapshot(n2.url, w.a, w.meeting.id);
-  for (const c of clients) expect(shared(c.state!)).toEqual(shared(truth));
+    // Presence spans the nodes (fetchSockets through Redis).
+    const who = await a.socket.emitWithAck('meeting:who', { meetingId: w.meeting.id });
+    expect(who.ok && who.presence.map((p) => p.userId).sort()).toEqual(
+      [w.admin.user.id, w.a.user.id, w.b.user.id].sort(),
+    );
+    // So does the facilitator check: the facilitator is on node 1, the taker on node 2.
+    await queryDb(databaseUrl, `UPDATE meetings SET facilitator_seen_at = now() - interval '1 hour' WHERE id = $1`, [
+      w.meeting.id,
+    ]);
+    expect(await a.cmd('facilitator.take', {})).toMatchObject({
+      ok: false,
+      error: { code: ErrorCode.FacilitatorPresent },
+    });
 
-  // Revocation crosses nodes too: signing out on node 1 drops the socket on node 2 within 5 s.
-  const gone = new Promise((r) => a.socket.on('disconnect', r));
-  const started = Date.now();
-  expect((await on(w.a, n1.url).client.post('/api/auth/sign-out')).status).toBe(204);
-  await gone;
-  expect(Date.now() - started).toBeLessThan(5000);
-}, scaled(90_000));
+    await fac.ok('phase.goto', { index: 1 });
+    await Promise.all(
+      clients.flatMap((c, i) =>
+        Array.from({ length: 20 }, (_, j) => c.ok('item.add', { kind: 'plan', text: `n${i}-${j}` })),
+      ),
+    );
+    await fac.ok('timer.start', { seconds: 300 });
+    const [{ last_seq }] = (await queryDb(databaseUrl, `SELECT last_seq FROM meetings WHERE id = $1`, [
+      w.meeting.id,
+    ])) as [{ last_seq: number }];
+    for (const c of clients) await c.waitForSeq(last_seq!);
+    const order = (c: LiveClient) => c.applied.map((e) => `${e.seq}:${e.type}:${JSON.stringify(e.payload)}`);
+    expect(order(a)).toEqual(order(fac));
+    expect(order(b)).toEqual(order(fac));
+    expect(fac.applied.map((e) => e.seq)).toEqual(Array.from({ length: last_seq! }, (_, i) => i + 1));
+    // Every client received every event over the wire (none needed a catch-up).
+    for (const c of clients)
+      expect([...new Set(received.get(c))].sort((x, y) => x - y)).toEqual(
+        fac.applied.map((e) => e.seq).filter((s) => s > 2 || received.get(c)!.includes(s)),
+      );
+    const truth = await snapshot(n2.url, w.a, w.meeting.id);
+    for (const c of clients) expect(shared(c.state!)).toEqual(shared(truth));
+
+    // Revocation crosses nodes too: signing out on node 1 drops the socket on node 2 within 5 s.
+    const gone = new Promise((r) => a.socket.on('disconnect', r));
+    const started = Date.now();
+    expect((await on(w.a, n1.url).client.post('/api/auth/sign-out')).status).toBe(204);
+    await gone;
+    expect(Date.now() - started).toBeLessThan(5000);
+  },
+  scaled(90_000),
+);
 
 async function queryDb(url: string, sql: string, params: unknown[]): Promise<unknown[]> {
   const pg = (await import('pg')).default;

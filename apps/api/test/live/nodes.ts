@@ -18,7 +18,15 @@ export interface ApiNode {
 export async function startNode(env: Record<string, string>, port?: number): Promise<ApiNode> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
-    env: { ...process.env, NODE_ENV: 'production', WEB_DIST: '/nonexistent', LOG_LEVEL: 'warn', HOST: '127.0.0.1', ...env, PORT: String(p) },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      WEB_DIST: '/nonexistent',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      ...env,
+      PORT: String(p),
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

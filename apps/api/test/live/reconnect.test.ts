@@ -38,7 +38,8 @@ test('a client cut off while others add items catches up with the missed events 
   // Cut off: the socket dies; its state stays in memory, as in a browser tab.
   const kept = mem.state!;
   mem.close();
-  for (let i = 0; i < 15; i++) await fac.ok('item.add', { kind: i % 2 ? 'plan' : 'risk', text: `Under avbrottet ${i}` });
+  for (let i = 0; i < 15; i++)
+    await fac.ok('item.add', { kind: i % 2 ? 'plan' : 'risk', text: `Under avbrottet ${i}` });
   await fac.ok('timer.start', { seconds: 90 });
 
   // Back: a new connection, re-join with lastSeq → only the missed events.
@@ -47,7 +48,8 @@ test('a client cut off while others add items catches up with the missed events 
   mem.meetingId = w.meeting.id;
   const ack = await mem.rejoin();
   expect(ack).toMatchObject({ ok: true, mode: 'events' });
-  if (ack.ok && ack.mode === 'events') expect(ack.events.map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 3));
+  if (ack.ok && ack.mode === 'events')
+    expect(ack.events.map((e) => e.seq)).toEqual(Array.from({ length: 16 }, (_, i) => i + 3));
   expect(shared(mem.state!)).toEqual(shared(await truth(mem)));
   fac.close();
   mem.close();
@@ -63,7 +65,9 @@ test(`a client more than ${LIVE_LIMITS.catchUpEvents} events behind (or ahead) g
   mem.close();
   for (let i = 0; i < LIVE_LIMITS.catchUpEvents + 5; i += 15) {
     await Promise.all(
-      Array.from({ length: Math.min(15, LIVE_LIMITS.catchUpEvents + 5 - i) }, (_, j) => fac.ok('ready.set', { ready: (i + j) % 2 === 0 })),
+      Array.from({ length: Math.min(15, LIVE_LIMITS.catchUpEvents + 5 - i) }, (_, j) =>
+        fac.ok('ready.set', { ready: (i + j) % 2 === 0 }),
+      ),
     );
   }
   const again = await LiveClient.connect(t.url, w.member);
@@ -110,7 +114,9 @@ test('a command retried with the same opId after a reconnect applies once and ge
   const items = await t.db.query(`SELECT id FROM items WHERE text = 'Skickat en gång'`);
   expect(items).toHaveLength(1);
   expect(first.ok && first.result).toEqual({ itemId: (items[0] as { id: string }).id });
-  const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1`, [w.meeting.id])) as [{ n: number }];
+  const [{ n }] = (await t.db.query(`SELECT count(*)::int AS n FROM meeting_events WHERE meeting_id = $1`, [
+    w.meeting.id,
+  ])) as [{ n: number }];
   expect(n).toBe(1);
 
   // The same opId for another command is a conflict, not a silent replay.
@@ -127,7 +133,9 @@ test('concurrent commands from many clients get gap-free seqs, and every client 
   for (const c of clients) await c.join(w.meeting.id);
   await clients[0]!.ok('phase.goto', { index: 1 });
   const acks = await Promise.all(
-    clients.flatMap((c, i) => Array.from({ length: 30 }, (_, j) => c.ok('item.add', { kind: 'plan', text: `p${i}-${j}` }))),
+    clients.flatMap((c, i) =>
+      Array.from({ length: 30 }, (_, j) => c.ok('item.add', { kind: 'plan', text: `p${i}-${j}` })),
+    ),
   );
   const seqs = acks.map((a) => a.seq).sort((a, b) => a - b);
   expect(seqs).toEqual(Array.from({ length: 90 }, (_, i) => i + 2));

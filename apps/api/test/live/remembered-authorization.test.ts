@@ -30,7 +30,8 @@ const joined = async (p: Parameters<typeof LiveClient.connect>[1]) => {
   expect(await c.join(w.meeting.id)).toMatchObject({ ok: true });
   return c;
 };
-const itemCount = async () => Number((await t.db.query(`SELECT count(*) AS n FROM items WHERE team_id = $1`, [w.team.id]))[0].n);
+const itemCount = async () =>
+  Number((await t.db.query(`SELECT count(*) AS n FROM items WHERE team_id = $1`, [w.team.id]))[0].n);
 const add = (c: LiveClient, text: string) => c.cmd('item.add', { kind: 'plan', text });
 
 test('removed from the team between two commands: the second is refused and writes nothing', async () => {
@@ -65,7 +66,10 @@ test("a manager demoted while input is locked loses the facilitator's right to a
   await fac.ok('input.lock', { locked: true });
   expect(await add(c, 'Chefen får')).toMatchObject({ ok: true });
 
-  await t.db.query(`UPDATE team_members SET role = 'member' WHERE team_id = $1 AND user_id = $2`, [w.team.id, manager.user.id]);
+  await t.db.query(`UPDATE team_members SET role = 'member' WHERE team_id = $1 AND user_id = $2`, [
+    w.team.id,
+    manager.user.id,
+  ]);
   expect(await add(c, 'Inte längre')).toMatchObject({ ok: false, error: { code: ErrorCode.InputLocked } });
   await fac.ok('input.lock', { locked: false });
   expect(await add(c, 'Nu igen')).toMatchObject({ ok: true });
@@ -74,14 +78,20 @@ test("a manager demoted while input is locked loses the facilitator's right to a
 test('the phase moved on elsewhere: the next item belongs to the phase the meeting is in now', async () => {
   const c = await joined(w.member);
   const first = await c.ok('item.add', { kind: 'plan', text: 'I första fasen' });
-  const [{ current_phase_index: index }] = await t.db.query(`SELECT current_phase_index FROM meetings WHERE id = $1`, [w.meeting.id]);
+  const [{ current_phase_index: index }] = await t.db.query(`SELECT current_phase_index FROM meetings WHERE id = $1`, [
+    w.meeting.id,
+  ]);
   // As another node's phase.next would, but without an event reaching this node.
   await t.db.query(`UPDATE meetings SET current_phase_index = current_phase_index + 1 WHERE id = $1`, [w.meeting.id]);
   const second = await c.ok('item.add', { kind: 'plan', text: 'I nästa fas' });
 
   const phaseOf = async (itemId: string) =>
-    (await t.db.query(`SELECT p.position FROM items i JOIN meeting_phases p ON p.id = i.origin_phase_id WHERE i.id = $1`, [itemId]))[0]
-      ?.position;
+    (
+      await t.db.query(
+        `SELECT p.position FROM items i JOIN meeting_phases p ON p.id = i.origin_phase_id WHERE i.id = $1`,
+        [itemId],
+      )
+    )[0]?.position;
   expect(await phaseOf(first.result.itemId)).toBe(index);
   expect(await phaseOf(second.result.itemId)).toBe(index + 1);
   await t.db.query(`UPDATE meetings SET current_phase_index = $2 WHERE id = $1`, [w.meeting.id, index]);

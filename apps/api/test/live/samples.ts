@@ -56,7 +56,13 @@ export const SAMPLES: { [K in LiveCommandType]: (c: SampleContext) => CommandPay
   'plan.follow-up': (c) => ({ planItemId: id(c.planItemId, c.itemId), status: 'carried', reason: 'Hann inte' }),
   'plan.carry': (c) => ({ planItemId: id(c.pastPlanItemId, c.itemId), action: 'take' }),
   'absence.set': (c) => ({ userId: c.userId, absent: true }),
-  'risk.add': (c) => ({ type: 'disturbance', description: 'Larmet tystnade', severity: 'high', ownerId: c.userId, category: 'Arbetsmiljö' }),
+  'risk.add': (c) => ({
+    type: 'disturbance',
+    description: 'Larmet tystnade',
+    severity: 'high',
+    ownerId: c.userId,
+    category: 'Arbetsmiljö',
+  }),
   'risk.edit': (c) => ({ riskId: id(c.riskId, c.itemId), status: 'in-progress', learning: 'Testa larmet varje vecka' }),
   'risk.escalate': (c) => ({ riskId: id(c.riskId, c.itemId), note: 'Behöver beslut' }),
   'escalation.reply': (c) => ({ escalationId: id(c.escalationId, c.itemId), text: 'Jag ordnar det i dag.' }),
@@ -69,7 +75,12 @@ export const SAMPLES: { [K in LiveCommandType]: (c: SampleContext) => CommandPay
   'field.save': (c) => ({ key: `c:${id(c.cycleId, c.itemId)}:objective`, text: 'Färre letade nycklar', baseRev: 0 }),
   'field.release': (c) => ({ key: `c:${id(c.cycleId, c.itemId)}:objective` }),
   'conflict.dismiss': (c) => ({ conflictId: id(c.conflictId, c.itemId) }),
-  'measure.save': (c) => ({ ideaId: id(c.ideaId, c.itemId), name: 'Minuter att hitta nycklar', unit: 'min', better: 'down' }),
+  'measure.save': (c) => ({
+    ideaId: id(c.ideaId, c.itemId),
+    name: 'Minuter att hitta nycklar',
+    unit: 'min',
+    better: 'down',
+  }),
   'point.add': (c) => ({ measureId: id(c.measureId, c.itemId), date: '2030-06-03', value: 12, note: 'Måndag' }),
   'point.delete': (c) => ({ pointId: id(c.pointId, c.itemId) }),
   'pdsa.focus': (c) => ({ ideaId: id(c.ideaId, c.itemId) }),
@@ -96,7 +107,10 @@ export async function fingerprint(
 ): Promise<string> {
   const parts = await Promise.all([
     db.query(`SELECT * FROM meetings WHERE team_id = $1 ORDER BY id`, [teamId]),
-    db.query(`SELECT p.* FROM meeting_phases p JOIN meetings m ON m.id = p.meeting_id WHERE m.team_id = $1 ORDER BY p.id`, [teamId]),
+    db.query(
+      `SELECT p.* FROM meeting_phases p JOIN meetings m ON m.id = p.meeting_id WHERE m.team_id = $1 ORDER BY p.id`,
+      [teamId],
+    ),
     db.query(`SELECT * FROM items WHERE team_id = $1 ORDER BY id`, [teamId]),
     db.query(
       `SELECT e.id, e.seq, e.op_id, e.command, e.type, e.payload, e.result FROM meeting_events e
@@ -105,15 +119,27 @@ export async function fingerprint(
     ),
     db.query(`SELECT user_id, role FROM team_members WHERE team_id = $1 ORDER BY user_id`, [teamId]),
     // Daily steering.
-    db.query(`SELECT p.*, ARRAY(SELECT user_id::text FROM plan_item_assignees a WHERE a.plan_item_id = p.id ORDER BY 1) AS people
-                FROM plan_items p WHERE team_id = $1 ORDER BY id`, [teamId]),
+    db.query(
+      `SELECT p.*, ARRAY(SELECT user_id::text FROM plan_item_assignees a WHERE a.plan_item_id = p.id ORDER BY 1) AS people
+                FROM plan_items p WHERE team_id = $1 ORDER BY id`,
+      [teamId],
+    ),
     db.query(`SELECT * FROM steering_absences WHERE team_id = $1 ORDER BY day, user_id`, [teamId]),
     db.query(`SELECT * FROM risks WHERE team_id = $1 ORDER BY id`, [teamId]),
-    db.query(`SELECT e.*, ARRAY(SELECT x.text FROM escalation_messages x WHERE x.escalation_id = e.id ORDER BY x.id) AS thread
-                FROM escalations e WHERE team_id = $1 ORDER BY id`, [teamId]),
-    db.query(`SELECT f.*, ARRAY(SELECT user_id::text FROM feedback_receivers r WHERE r.feedback_id = f.id ORDER BY 1) AS receivers
-                FROM feedback f WHERE team_id = $1 ORDER BY id`, [teamId]),
-    db.query(`SELECT d.* FROM steering_meeting_days d JOIN meetings m ON m.id = d.meeting_id WHERE m.team_id = $1 ORDER BY d.meeting_id`, [teamId]),
+    db.query(
+      `SELECT e.*, ARRAY(SELECT x.text FROM escalation_messages x WHERE x.escalation_id = e.id ORDER BY x.id) AS thread
+                FROM escalations e WHERE team_id = $1 ORDER BY id`,
+      [teamId],
+    ),
+    db.query(
+      `SELECT f.*, ARRAY(SELECT user_id::text FROM feedback_receivers r WHERE r.feedback_id = f.id ORDER BY 1) AS receivers
+                FROM feedback f WHERE team_id = $1 ORDER BY id`,
+      [teamId],
+    ),
+    db.query(
+      `SELECT d.* FROM steering_meeting_days d JOIN meetings m ON m.id = d.meeting_id WHERE m.team_id = $1 ORDER BY d.meeting_id`,
+      [teamId],
+    ),
   ]);
   return JSON.stringify(parts);
 }

@@ -62,7 +62,9 @@ test('REST changes beside a meeting reach its team as team:changed; a re-join sh
   const lastSeqBefore = mine.c.lastSeq;
 
   // The manager answers the escalation on the escalations page.
-  const reply = await w.admin.client.post<EscalationDto>(`${base}/escalations/${escalation.id}/messages`, { text: 'Beställd, kommer i morgon.' });
+  const reply = await w.admin.client.post<EscalationDto>(`${base}/escalations/${escalation.id}/messages`, {
+    text: 'Beställd, kommer i morgon.',
+  });
   expect(reply.status).toBe(201);
   const first = await mine.nth(1);
   // Only the team and the scope: nothing personal, nothing of the content.
@@ -86,7 +88,9 @@ test('REST changes beside a meeting reach its team as team:changed; a re-join sh
   expect(mine.c.state!.steering!.risks.find((r) => r.id === risk.id)?.status).toBe('in-progress');
 
   // The improvement board has its own scope.
-  const idea = await w.member.client.post(`/api/teams/${w.team.id}/improvement/ideas`, { title: 'Färre avbrott vid läkemedel' });
+  const idea = await w.member.client.post(`/api/teams/${w.team.id}/improvement/ideas`, {
+    title: 'Färre avbrott vid läkemedel',
+  });
   expect(idea.status).toBe(201);
   expect(await mine.nth(3)).toEqual({ teamId: w.team.id, scope: 'improvement' });
 

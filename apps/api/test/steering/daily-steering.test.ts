@@ -70,7 +70,11 @@ test('a new team gets the two ready-made forums in its creator’s language; swi
     ['steering-carry-over', 120],
     ['steering-plan', 360],
   ]);
-  expect(forum('daily-afternoon').phases.map((p) => p.kind)).toEqual(['steering-follow-up', 'steering-risks', 'steering-feedback']);
+  expect(forum('daily-afternoon').phases.map((p) => p.kind)).toEqual([
+    'steering-follow-up',
+    'steering-risks',
+    'steering-feedback',
+  ]);
 
   // English-speaking creator: English names.
   await w.admin.client.patch('/api/me', { locale: 'en' });
@@ -84,8 +88,13 @@ test('a new team gets the two ready-made forums in its creator’s language; swi
   expect(off.status).toBe(200);
   expect(off.body.morningForumId).toBeNull();
   expect((await w.admin.client.get(`/api/teams/${team.id}/steering/settings`)).body.morningForumId).toBeNull();
-  expect((await w.admin.client.get<ForumDto[]>(`/api/teams/${team.id}/forums`)).body.map((f) => f.kind)).toEqual(['daily-afternoon']);
-  const on = await w.admin.client.patch(`/api/teams/${team.id}/steering/settings`, { morningForum: true, valueTags: ['Omtanke'] });
+  expect((await w.admin.client.get<ForumDto[]>(`/api/teams/${team.id}/forums`)).body.map((f) => f.kind)).toEqual([
+    'daily-afternoon',
+  ]);
+  const on = await w.admin.client.patch(`/api/teams/${team.id}/steering/settings`, {
+    morningForum: true,
+    valueTags: ['Omtanke'],
+  });
   expect(on.body).toMatchObject({ morningForumId: expect.any(String), valueTags: ['Omtanke'] });
 });
 
@@ -114,17 +123,28 @@ test('morning → afternoon → next morning, live with three people', async () 
   await m.ok('steering.checkin', { word: 'Pigg' });
   await a.ok('steering.checkin', { scale: 4 });
   await f.ok('steering.checkin', { skip: true });
-  expect(await m.cmd('steering.checkin', {} as never)).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  expect(await m.cmd('steering.checkin', {} as never)).toMatchObject({
+    ok: false,
+    error: { code: 'VALIDATION_FAILED' },
+  });
 
   // Today's plan: items with one or more people; reassign by tap; absences; who has nothing yet.
   await f.ok('phase.goto', { index: 2 });
-  const shower = await f.ok('plan.add', { title: 'Dusch rum 4', time: '09.00', place: 'Avd 3', assigneeIds: [maja.user.id] });
+  const shower = await f.ok('plan.add', {
+    title: 'Dusch rum 4',
+    time: '09.00',
+    place: 'Avd 3',
+    assigneeIds: [maja.user.id],
+  });
   const walk = await m.ok('plan.add', { title: 'Promenad med Berit', assigneeIds: [maja.user.id, farid.user.id] });
   await a.ok('plan.assign', { planItemId: shower.result.planItemId, add: [farid.user.id], remove: [maja.user.id] });
   await m.ok('absence.set', { userId: maja.user.id, absent: true });
   await m.ok('absence.set', { userId: maja.user.id, absent: false });
   // Only the facilitator marks someone else absent.
-  expect(await m.cmd('absence.set', { userId: mgr.user.id, absent: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  expect(await m.cmd('absence.set', { userId: mgr.user.id, absent: true })).toMatchObject({
+    ok: false,
+    error: { code: 'FORBIDDEN' },
+  });
   await f.ok('absence.set', { userId: mgr.user.id, absent: true });
   // Only people of the team can be assigned.
   expect(await f.cmd('plan.assign', { planItemId: walk.result.planItemId, add: [w.outsider.user.id] })).toMatchObject({
@@ -138,7 +158,10 @@ test('morning → afternoon → next morning, live with three people', async () 
     ['Promenad med Berit', [farid.user.id, maja.user.id].sort()],
   ]);
   expect(shown.absences).toEqual([mgr.user.id]);
-  expect(db.phases[0]!.kind === 'steering-check-in' && db.phases[0]!.state.answers[maja.user.id]).toMatchObject({ word: 'Pigg', scale: null });
+  expect(db.phases[0]!.kind === 'steering-check-in' && db.phases[0]!.state.answers[maja.user.id]).toMatchObject({
+    word: 'Pigg',
+    scale: null,
+  });
   await f.ok('meeting.end', {});
   await f.waitForSeq(f.lastSeq);
   expect(f.state!.minutes!.steering).toMatchObject({ day: today(), absences: [mgr.user.id], feedbackCount: 0 });
@@ -151,7 +174,9 @@ test('morning → afternoon → next morning, live with three people', async () 
   const a2 = await join(mgr, afternoon.id);
   expect(m2.state!.steering!.planItems.map((i) => i.title)).toEqual(['Dusch rum 4', 'Promenad med Berit']);
   await f2.ok('plan.follow-up', { planItemId: shower.result.planItemId, status: 'done' });
-  expect(await f2.cmd('plan.follow-up', { planItemId: walk.result.planItemId, status: 'carried' } as never)).toMatchObject({
+  expect(
+    await f2.cmd('plan.follow-up', { planItemId: walk.result.planItemId, status: 'carried' } as never),
+  ).toMatchObject({
     ok: false,
     error: { code: 'VALIDATION_FAILED' },
   });
@@ -166,14 +191,21 @@ test('morning → afternoon → next morning, live with three people', async () 
     ownerId: farid.user.id,
     followUpDate: addDays(today(), 3),
   });
-  const dist = await m2.ok('risk.add', { type: 'disturbance', description: 'Medicinleveransen kom sent', severity: 'medium' });
+  const dist = await m2.ok('risk.add', {
+    type: 'disturbance',
+    description: 'Medicinleveransen kom sent',
+    severity: 'medium',
+  });
   await m2.ok('risk.edit', {
     riskId: dist.result.riskId,
     status: 'in-progress',
     learning: 'Beställ en dag tidigare inför helger',
   });
   const esc = await f2.ok('risk.escalate', { riskId: risk.result.riskId, note: 'Behöver servicebeslut' });
-  expect(await m2.cmd('risk.escalate', { riskId: risk.result.riskId })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  expect(await m2.cmd('risk.escalate', { riskId: risk.result.riskId })).toMatchObject({
+    ok: false,
+    error: { code: 'CONFLICT' },
+  });
   await a2.ok('escalation.reply', { escalationId: esc.result.escalationId, text: 'Jag ringer fastighet i dag.' });
   // A member who did not escalate may not close it; the manager may.
   expect(await m2.cmd('escalation.close', { escalationId: esc.result.escalationId })).toMatchObject({
@@ -182,7 +214,11 @@ test('morning → afternoon → next morning, live with three people', async () 
   });
   db = await expectInSync(afternoon.id, f2, m2, a2);
   const escalation = db.steering!.escalations.find((e) => e.id === esc.result.escalationId)!;
-  expect(escalation).toMatchObject({ status: 'open', riskDescription: 'Lyften på avd 3 låter konstigt', note: 'Behöver servicebeslut' });
+  expect(escalation).toMatchObject({
+    status: 'open',
+    riskDescription: 'Lyften på avd 3 låter konstigt',
+    note: 'Behöver servicebeslut',
+  });
   expect(escalation.messages.map((x) => [x.authorId, x.text])).toEqual([[mgr.user.id, 'Jag ringer fastighet i dag.']]);
   expect(db.steering!.planItems.map((i) => [i.title, i.status, i.carryReason])).toEqual([
     ['Dusch rum 4', 'done', null],
@@ -192,15 +228,25 @@ test('morning → afternoon → next morning, live with three people', async () 
   // Feedback round: everyone receives something; the round shows only who has received (a set).
   await m2.ok('phase.goto', { index: 2 });
   await f2.ok('feedback.give', { receiverIds: [maja.user.id], text: 'Tack för att du tog Berit!', visibility: 'team' });
-  await m2.ok('feedback.give', { receiverIds: [farid.user.id, mgr.user.id], text: 'Ni var lugna i stormen', visibility: 'receivers' });
+  await m2.ok('feedback.give', {
+    receiverIds: [farid.user.id, mgr.user.id],
+    text: 'Ni var lugna i stormen',
+    visibility: 'receivers',
+  });
   await m2.waitForSeq(m2.lastSeq);
   db = await expectInSync(afternoon.id, f2, m2, a2);
-  expect(db.steering!.feedback).toMatchObject({ received: [farid.user.id, maja.user.id, mgr.user.id].sort(), count: 2 });
+  expect(db.steering!.feedback).toMatchObject({
+    received: [farid.user.id, maja.user.id, mgr.user.id].sort(),
+    count: 2,
+  });
   expect(db.steering!.feedback.shared.map((x) => x.text)).toEqual(['Tack för att du tog Berit!']);
   await m2.ok('meeting.end', {});
   const minutes = (await fresh(mgr, afternoon.id)).minutes!;
   expect(minutes.steering).toMatchObject({ feedbackCount: 2 });
-  expect(minutes.steering!.risksRaised.map((r) => r.description)).toEqual(['Lyften på avd 3 låter konstigt', 'Medicinleveransen kom sent']);
+  expect(minutes.steering!.risksRaised.map((r) => r.description)).toEqual([
+    'Lyften på avd 3 låter konstigt',
+    'Medicinleveransen kom sent',
+  ]);
   expect(minutes.steering!.escalations.map((e) => e.messages.length)).toEqual([1]);
   expect(JSON.stringify(minutes)).not.toContain('lugna i stormen');
 
@@ -213,8 +259,12 @@ test('morning → afternoon → next morning, live with three people', async () 
   expect(md.body).toContain('Jag ringer fastighet i dag');
   expect(md.body).not.toContain('lugna i stormen');
   expect(md.body).not.toContain('Tack för att du tog Berit');
-  expect((await maja.client.get<string>(`/api/meetings/${afternoon.id}/minutes.md?lang=en`)).body).toContain('Feedback messages in the round: 2');
-  const pdf = await fetch(`${t.url}/api/meetings/${afternoon.id}/minutes.pdf`, { headers: { cookie: maja.client.cookieHeader } });
+  expect((await maja.client.get<string>(`/api/meetings/${afternoon.id}/minutes.md?lang=en`)).body).toContain(
+    'Feedback messages in the round: 2',
+  );
+  const pdf = await fetch(`${t.url}/api/meetings/${afternoon.id}/minutes.pdf`, {
+    headers: { cookie: maja.client.cookieHeader },
+  });
   expect(pdf.status).toBe(200);
   expect(pdf.headers.get('content-type')).toBe('application/pdf');
   const bytes = Buffer.from(await pdf.arrayBuffer());
@@ -235,7 +285,10 @@ test('morning → afternoon → next morning, live with three people', async () 
   expect(st.day).toBe(addDays(today(), 1));
   const carried = st.planItems.filter((i) => i.day < st.day);
   expect(carried.map((i) => [i.title, i.carryReason])).toEqual([['Promenad med Berit', 'Regnade']]);
-  expect(st.risks.map((r) => r.description).sort()).toEqual(['Lyften på avd 3 låter konstigt', 'Medicinleveransen kom sent']);
+  expect(st.risks.map((r) => r.description).sort()).toEqual([
+    'Lyften på avd 3 låter konstigt',
+    'Medicinleveransen kom sent',
+  ]);
   expect(st.escalations.map((e) => e.status)).toEqual(['open']);
   const taken = await m3.ok('plan.carry', { planItemId: walk.result.planItemId, action: 'take' });
   expect(await m3.cmd('plan.carry', { planItemId: walk.result.planItemId, action: 'drop' })).toMatchObject({
@@ -244,7 +297,12 @@ test('morning → afternoon → next morning, live with three people', async () 
   });
   db = await expectInSync(next.id, f3, m3);
   const copy = db.steering!.planItems.find((i) => i.id === taken.result.planItemId)!;
-  expect(copy).toMatchObject({ day: addDays(today(), 1), title: 'Promenad med Berit', carriedFromId: walk.result.planItemId, status: 'open' });
+  expect(copy).toMatchObject({
+    day: addDays(today(), 1),
+    title: 'Promenad med Berit',
+    carriedFromId: walk.result.planItemId,
+    status: 'open',
+  });
   expect(copy.assigneeIds).toEqual([farid.user.id, maja.user.id].sort());
   expect(db.steering!.planItems.find((i) => i.id === walk.result.planItemId)).toMatchObject({ carriedToId: copy.id });
 });
@@ -301,14 +359,23 @@ test('the minutes PDF prints names and text outside Latin-1 as written, in an em
   await addPlanItem(cedomir, team.id, { title: 'Beställa material', assigneeIds: [cedomir.user.id] });
   const absent = { day: today(), userId: nguyen.user.id, absent: true };
   expect((await cedomir.client.request('PUT', `/api/teams/${team.id}/steering/absences`, absent)).status).toBe(204);
-  const afternoon = (await cedomir.client.get<ForumDto[]>(`/api/teams/${team.id}/forums`)).body.find((f) => f.kind === 'daily-afternoon')!;
+  const afternoon = (await cedomir.client.get<ForumDto[]>(`/api/teams/${team.id}/forums`)).body.find(
+    (f) => f.kind === 'daily-afternoon',
+  )!;
   const meeting = await startMeeting(cedomir, team.id, afternoon.id, { facilitatorId: lucja.user.id });
   const l = await join(lucja, meeting.id);
   await l.ok('phase.goto', { index: 1 });
-  await l.ok('risk.add', { type: 'risk', description: 'Glidlakan saknas – kostar 200 €', severity: 'high', ownerId: nguyen.user.id });
+  await l.ok('risk.add', {
+    type: 'risk',
+    description: 'Glidlakan saknas – kostar 200 €',
+    severity: 'high',
+    ownerId: nguyen.user.id,
+  });
   await l.ok('meeting.end', {});
 
-  const res = await fetch(`${t.url}/api/meetings/${meeting.id}/minutes.pdf`, { headers: { cookie: ayse.client.cookieHeader } });
+  const res = await fetch(`${t.url}/api/meetings/${meeting.id}/minutes.pdf`, {
+    headers: { cookie: ayse.client.cookieHeader },
+  });
   expect(res.status).toBe(200);
   const bytes = Buffer.from(await res.arrayBuffer());
   expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');

@@ -31,7 +31,8 @@ function* objects(v: unknown): Generator<Record<string, unknown>> {
 class Recorder {
   readonly raw: string[] = [];
   record(c: LiveClient): void {
-    const engine = (c.socket.io as unknown as { engine: { on(e: 'packet', f: (p: { data?: unknown }) => void): void } }).engine;
+    const engine = (c.socket.io as unknown as { engine: { on(e: 'packet', f: (p: { data?: unknown }) => void): void } })
+      .engine;
     engine.on('packet', (p) => {
       if (typeof p.data === 'string') this.raw.push(p.data);
     });
@@ -87,8 +88,14 @@ test('private feedback reaches only its giver and receivers, in every frame and 
       valueTag: 'Omtanke',
       visibility: 'receivers',
     });
-    await fac.ok('feedback.give', { receiverIds: [giver.user.id], text: 'Tack för hjälpen med lyften', visibility: 'team' });
-    await clients.get(cecilia)!.ok('feedback.give', { receiverIds: [maja.user.id], text: 'Skönt samarbete', visibility: 'receivers' });
+    await fac.ok('feedback.give', {
+      receiverIds: [giver.user.id],
+      text: 'Tack för hjälpen med lyften',
+      visibility: 'team',
+    });
+    await clients
+      .get(cecilia)!
+      .ok('feedback.give', { receiverIds: [maja.user.id], text: 'Skönt samarbete', visibility: 'receivers' });
     const last = fac.lastSeq;
     for (const c of clients.values()) await c.waitForSeq(last);
 
@@ -99,7 +106,9 @@ test('private feedback reaches only its giver and receivers, in every frame and 
       expect(c.state!.steering!.feedback.shared.map((f) => f.text)).toEqual(['Tack för hjälpen med lyften']);
     }
     // Now the manager gets some, so nobody is forgotten.
-    await clients.get(cecilia)!.ok('feedback.give', { receiverIds: [manager.user.id], text: 'Tack för stödet', visibility: 'receivers' });
+    await clients
+      .get(cecilia)!
+      .ok('feedback.give', { receiverIds: [manager.user.id], text: 'Tack för stödet', visibility: 'receivers' });
     await fac.ok('meeting.end', {});
     for (const c of clients.values()) await c.waitForSeq(fac.lastSeq);
     expect(fac.state!.minutes!.steering!.feedbackCount).toBe(4);
@@ -118,11 +127,18 @@ test('private feedback reaches only its giver and receivers, in every frame and 
     for (const receiver of [maja, cecilia]) {
       const mine = (await receiver.client.get<MyFeedbackDto>(`/api/teams/${w.team.id}/steering/feedback/mine`)).body;
       const got = mine.received.find((f) => f.id === given.result.feedbackId)!;
-      expect(got).toMatchObject({ text: SECRET, giverId: giver.user.id, receiverIds: [receiver.user.id], valueTag: 'Omtanke' });
+      expect(got).toMatchObject({
+        text: SECRET,
+        giverId: giver.user.id,
+        receiverIds: [receiver.user.id],
+        valueTag: 'Omtanke',
+      });
     }
     // The giver sees whom they gave it to.
     const giverMine = (await giver.client.get<MyFeedbackDto>(`/api/teams/${w.team.id}/steering/feedback/mine`)).body;
-    expect(giverMine.given.find((f) => f.id === given.result.feedbackId)!.receiverIds).toEqual([maja.user.id, cecilia.user.id].sort());
+    expect(giverMine.given.find((f) => f.id === given.result.feedbackId)!.receiverIds).toEqual(
+      [maja.user.id, cecilia.user.id].sort(),
+    );
 
     // Frames and answers: nobody but giver and receivers has the text; nobody learns giver → receiver pairs
     // beyond their own.
@@ -137,7 +153,11 @@ test('private feedback reaches only its giver and receivers, in every frame and 
       expect(rec.get(p)!.raw.length).toBeGreaterThan(10);
       for (const [from, to, text] of privatePairs) {
         const involved = p === from || to.includes(p);
-        if (!involved) expect({ who: p.user.displayName, leaked: raw.includes(text) }).toEqual({ who: p.user.displayName, leaked: false });
+        if (!involved)
+          expect({ who: p.user.displayName, leaked: raw.includes(text) }).toEqual({
+            who: p.user.displayName,
+            leaked: false,
+          });
         for (const o of objects(parsed)) {
           if (o.giverId !== from.user.id || o.visibility !== 'receivers') continue;
           // Only the giver (all receivers) or a receiver (only themselves) may hold such an object.
@@ -153,16 +173,22 @@ test('private feedback reaches only its giver and receivers, in every frame and 
     const wall = (await manager.client.get<FeedbackDto[]>(`/api/teams/${w.team.id}/steering/feedback`)).body;
     expect(wall.map((f) => f.visibility)).toEqual(['team']);
     // And cannot react to (or find) private feedback they were not part of.
-    const react = await manager.client.post(`/api/teams/${w.team.id}/steering/feedback/${given.result.feedbackId}/reactions`, {
-      reaction: 'heart',
-      on: true,
-    });
+    const react = await manager.client.post(
+      `/api/teams/${w.team.id}/steering/feedback/${given.result.feedbackId}/reactions`,
+      {
+        reaction: 'heart',
+        on: true,
+      },
+    );
     expect(react.status).toBe(404);
     // A receiver may react.
-    const ok = await maja.client.post<FeedbackDto>(`/api/teams/${w.team.id}/steering/feedback/${given.result.feedbackId}/reactions`, {
-      reaction: 'heart',
-      on: true,
-    });
+    const ok = await maja.client.post<FeedbackDto>(
+      `/api/teams/${w.team.id}/steering/feedback/${given.result.feedbackId}/reactions`,
+      {
+        reaction: 'heart',
+        on: true,
+      },
+    );
     expect(ok.status).toBe(201);
     expect(ok.body.reactions).toEqual([{ reaction: 'heart', count: 1, mine: true }]);
     expect(ok.body.receiverIds).toEqual([maja.user.id]);

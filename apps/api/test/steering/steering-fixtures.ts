@@ -13,7 +13,12 @@ async function post<T>(p: Person, path: string, body: unknown): Promise<T> {
 export const addPlanItem = (p: Person, teamId: string, body: Record<string, unknown>) =>
   post<PlanItemDto>(p, `/api/teams/${teamId}/steering/plan`, { day: today(), ...body });
 export const addRisk = (p: Person, teamId: string, body: Record<string, unknown> = {}) =>
-  post<RiskDto>(p, `/api/teams/${teamId}/steering/risks`, { type: 'risk', description: 'Halkigt vid entrén', severity: 'high', ...body });
+  post<RiskDto>(p, `/api/teams/${teamId}/steering/risks`, {
+    type: 'risk',
+    description: 'Halkigt vid entrén',
+    severity: 'high',
+    ...body,
+  });
 export const escalate = (p: Person, teamId: string, riskId: string, note = 'Behöver sand') =>
   post<EscalationDto>(p, `/api/teams/${teamId}/steering/risks/${riskId}/escalations`, { note });
 

@@ -28,8 +28,19 @@ afterAll(() => t.close());
 
 test('the plan of any day: adding ahead, editing, following up, people, absences', async () => {
   const ahead = addDays(today(), 3);
-  const item = await addPlanItem(w.member, w.team.id, { day: ahead, title: 'Vårdplanering Nils', time: '13.00', place: 'Samtalsrummet', assigneeIds: [w.member.user.id] });
-  expect(item).toMatchObject({ day: ahead, status: 'open', assigneeIds: [w.member.user.id], authorId: w.member.user.id });
+  const item = await addPlanItem(w.member, w.team.id, {
+    day: ahead,
+    title: 'Vårdplanering Nils',
+    time: '13.00',
+    place: 'Samtalsrummet',
+    assigneeIds: [w.member.user.id],
+  });
+  expect(item).toMatchObject({
+    day: ahead,
+    status: 'open',
+    assigneeIds: [w.member.user.id],
+    authorId: w.member.user.id,
+  });
   const plan = (await w.facilitator.client.get<DayPlanDto>(`${base}/plan?day=${ahead}`)).body;
   expect(plan.items.map((i) => i.title)).toEqual(['Vårdplanering Nils']);
   expect((await w.member.client.get<DayPlanDto>(`${base}/plan`)).body.day).toBe(today());
@@ -43,10 +54,26 @@ test('the plan of any day: adding ahead, editing, following up, people, absences
   expect(edited.body.assigneeIds).toEqual([w.facilitator.user.id, w.admin.user.id].sort());
 
   // Absences: yourself; someone else only as facilitator or manager.
-  expect((await w.member.client.request('PUT', `${base}/absences`, { day: ahead, userId: w.member.user.id, absent: true })).status).toBe(204);
-  expect((await w.member.client.request('PUT', `${base}/absences`, { day: ahead, userId: w.admin.user.id, absent: true })).status).toBe(403);
-  expect((await w.facilitator.client.request('PUT', `${base}/absences`, { day: ahead, userId: w.admin.user.id, absent: true })).status).toBe(204);
-  expect((await w.member.client.get<DayPlanDto>(`${base}/plan?day=${ahead}`)).body.absences.sort()).toEqual([w.member.user.id, w.admin.user.id].sort());
+  expect(
+    (await w.member.client.request('PUT', `${base}/absences`, { day: ahead, userId: w.member.user.id, absent: true }))
+      .status,
+  ).toBe(204);
+  expect(
+    (await w.member.client.request('PUT', `${base}/absences`, { day: ahead, userId: w.admin.user.id, absent: true }))
+      .status,
+  ).toBe(403);
+  expect(
+    (
+      await w.facilitator.client.request('PUT', `${base}/absences`, {
+        day: ahead,
+        userId: w.admin.user.id,
+        absent: true,
+      })
+    ).status,
+  ).toBe(204);
+  expect((await w.member.client.get<DayPlanDto>(`${base}/plan?day=${ahead}`)).body.absences.sort()).toEqual(
+    [w.member.user.id, w.admin.user.id].sort(),
+  );
 
   // Delete: author or facilitator; another member may not.
   const other = await addPlanItem(w.facilitator, w.team.id, { title: 'Facilitatorns' });
@@ -56,10 +83,25 @@ test('the plan of any day: adding ahead, editing, following up, people, absences
 });
 
 test('the risk log: filters, sorting, CSV; escalations with a thread and their age', async () => {
-  const low = await addRisk(w.member, w.team.id, { description: 'Trasig rullstol', severity: 'low', category: 'Lokaler och utrustning' });
-  const high = await addRisk(w.member, w.team.id, { description: '=HYPERLINK("x") fall i korridoren', severity: 'high', ownerId: w.facilitator.user.id });
-  const dist = await addRisk(w.facilitator, w.team.id, { type: 'disturbance', description: 'Vikarien kom inte', severity: 'medium' });
-  await w.member.client.patch(`${base}/risks/${low.id}`, { status: 'resolved', learning: 'Kolla rullstolar varje måndag' });
+  const low = await addRisk(w.member, w.team.id, {
+    description: 'Trasig rullstol',
+    severity: 'low',
+    category: 'Lokaler och utrustning',
+  });
+  const high = await addRisk(w.member, w.team.id, {
+    description: '=HYPERLINK("x") fall i korridoren',
+    severity: 'high',
+    ownerId: w.facilitator.user.id,
+  });
+  const dist = await addRisk(w.facilitator, w.team.id, {
+    type: 'disturbance',
+    description: 'Vikarien kom inte',
+    severity: 'medium',
+  });
+  await w.member.client.patch(`${base}/risks/${low.id}`, {
+    status: 'resolved',
+    learning: 'Kolla rullstolar varje måndag',
+  });
   await t.db.query(`UPDATE risks SET created_at = now() - interval '10 days' WHERE id = $1`, [dist.id]);
 
   const get = async (q: string) => (await w.member.client.get<RiskDto[]>(`${base}/risks${q}`)).body.map((r) => r.id);
@@ -75,8 +117,13 @@ test('the risk log: filters, sorting, CSV; escalations with a thread and their a
   expect(csv.status).toBe(200);
   expect(csv.headers.get('content-type')).toContain('text/csv');
   expect(csv.headers.get('content-disposition')).toMatch(/attachment; filename="risks-/);
-  const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n');
-  expect(lines[0]).toBe('id,type,description,category,severity,status,owner,follow_up,learning,escalated,created,resolved,age_days');
+  const lines = csv.body
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .split('\r\n');
+  expect(lines[0]).toBe(
+    'id,type,description,category,severity,status,owner,follow_up,learning,escalated,created,resolved,age_days',
+  );
   expect(lines).toHaveLength(4);
   expect(lines[1]).toContain('Trasig rullstol');
   // A formula is defused, and quotes are doubled.
@@ -85,7 +132,9 @@ test('the risk log: filters, sorting, CSV; escalations with a thread and their a
 
   const e = await escalate(w.member, w.team.id, high.id, 'Vi behöver halkskydd');
   expect((await w.member.client.post(`${base}/risks/${high.id}/escalations`, {})).status).toBe(409);
-  const reply = await w.admin.client.post<EscalationDto>(`${base}/escalations/${e.id}/messages`, { text: 'Beställt, kommer torsdag.' });
+  const reply = await w.admin.client.post<EscalationDto>(`${base}/escalations/${e.id}/messages`, {
+    text: 'Beställt, kommer torsdag.',
+  });
   expect(reply.status).toBe(201);
   expect(reply.body.messages.map((x) => x.text)).toEqual(['Beställt, kommer torsdag.']);
   expect((await w.facilitator.client.post(`${base}/escalations/${e.id}/close`)).status).toBe(403);
@@ -94,18 +143,31 @@ test('the risk log: filters, sorting, CSV; escalations with a thread and their a
   const closed = await w.member.client.post<EscalationDto>(`${base}/escalations/${e.id}/close`);
   expect(closed.body).toMatchObject({ status: 'closed', closedById: w.member.user.id });
   expect((await w.facilitator.client.get<EscalationDto[]>(`${base}/escalations`)).body).toEqual([]);
-  expect((await w.facilitator.client.get<EscalationDto[]>(`${base}/escalations?status=closed`)).body.map((x) => x.id)).toEqual([e.id]);
+  expect(
+    (await w.facilitator.client.get<EscalationDto[]>(`${base}/escalations?status=closed`)).body.map((x) => x.id),
+  ).toEqual([e.id]);
 });
 
 test('feedback any time: the wall, "my feedback", reactions, value tags', async () => {
-  const give = (from: typeof w.member, body: Record<string, unknown>) => from.client.post<FeedbackDto>(`${base}/feedback`, body);
-  const shared = await give(w.member, { receiverIds: [w.facilitator.user.id, w.admin.user.id], text: 'Tack för i natt', valueTag: 'samarbete' });
+  const give = (from: typeof w.member, body: Record<string, unknown>) =>
+    from.client.post<FeedbackDto>(`${base}/feedback`, body);
+  const shared = await give(w.member, {
+    receiverIds: [w.facilitator.user.id, w.admin.user.id],
+    text: 'Tack för i natt',
+    valueTag: 'samarbete',
+  });
   expect(shared.status).toBe(201);
   expect(shared.body).toMatchObject({ visibility: 'team', valueTag: 'Samarbete', giverId: w.member.user.id });
-  const secret = await give(w.facilitator, { receiverIds: [w.member.user.id], text: 'Bara till dig', visibility: 'receivers' });
+  const secret = await give(w.facilitator, {
+    receiverIds: [w.member.user.id],
+    text: 'Bara till dig',
+    visibility: 'receivers',
+  });
   expect((await give(w.member, { receiverIds: [w.member.user.id], text: 'Till mig själv' })).status).toBe(400);
   expect((await give(w.member, { receiverIds: [w.outsider.user.id], text: 'Utanför' })).status).toBe(400);
-  expect((await give(w.member, { receiverIds: [w.admin.user.id], text: 'Fel värde', valueTag: 'Påhittat' })).status).toBe(400);
+  expect(
+    (await give(w.member, { receiverIds: [w.admin.user.id], text: 'Fel värde', valueTag: 'Påhittat' })).status,
+  ).toBe(400);
   expect((await give(w.member, { receiverIds: [], text: 'Ingen' })).status).toBe(400);
 
   const wall = (await w.admin.client.get<FeedbackDto[]>(`${base}/feedback`)).body;
@@ -113,12 +175,18 @@ test('feedback any time: the wall, "my feedback", reactions, value tags', async 
   const page2 = (await w.admin.client.get<FeedbackDto[]>(`${base}/feedback?before=${shared.body.id}`)).body;
   expect(page2).toEqual([]);
 
-  const reacted = await w.admin.client.post<FeedbackDto>(`${base}/feedback/${shared.body.id}/reactions`, { reaction: 'clap', on: true });
+  const reacted = await w.admin.client.post<FeedbackDto>(`${base}/feedback/${shared.body.id}/reactions`, {
+    reaction: 'clap',
+    on: true,
+  });
   await w.facilitator.client.post(`${base}/feedback/${shared.body.id}/reactions`, { reaction: 'clap', on: true });
   expect(reacted.body.reactions).toEqual([{ reaction: 'clap', count: 1, mine: true }]);
   const after = (await w.member.client.get<FeedbackDto[]>(`${base}/feedback`)).body[0]!;
   expect(after.reactions).toEqual([{ reaction: 'clap', count: 2, mine: false }]);
-  const undone = await w.admin.client.post<FeedbackDto>(`${base}/feedback/${shared.body.id}/reactions`, { reaction: 'clap', on: false });
+  const undone = await w.admin.client.post<FeedbackDto>(`${base}/feedback/${shared.body.id}/reactions`, {
+    reaction: 'clap',
+    on: false,
+  });
   expect(undone.body.reactions).toEqual([{ reaction: 'clap', count: 1, mine: false }]);
 
   const mine = (await w.member.client.get<MyFeedbackDto>(`${base}/feedback/mine`)).body;
@@ -127,7 +195,9 @@ test('feedback any time: the wall, "my feedback", reactions, value tags', async 
   const adminMine = (await w.admin.client.get<MyFeedbackDto>(`${base}/feedback/mine`)).body;
   expect(adminMine.received.map((f) => f.text)).toEqual(['Tack för i natt']);
   expect(JSON.stringify(adminMine)).not.toContain('Bara till dig');
-  expect((await w.admin.client.post(`${base}/feedback/${secret.body.id}/reactions`, { reaction: 'star', on: true })).status).toBe(404);
+  expect(
+    (await w.admin.client.post(`${base}/feedback/${secret.body.id}/reactions`, { reaction: 'star', on: true })).status,
+  ).toBe(404);
 });
 
 test('settings: facilitators and managers change values and categories; members may read', async () => {
@@ -169,7 +239,12 @@ describe('every route refuses the wrong people', () => {
       expect({ method, path, status: anon.status }).toEqual({ method, path, status: 401 });
       for (const stranger of [w.outsider, w.sameOrgOther]) {
         const res = await stranger.client.request(method, path, body);
-        expect({ method, path, status: res.status, code: res.body?.code }).toEqual({ method, path, status: 404, code: 'NOT_FOUND' });
+        expect({ method, path, status: res.status, code: res.body?.code }).toEqual({
+          method,
+          path,
+          status: 404,
+          code: 'NOT_FOUND',
+        });
       }
     }
   });
@@ -178,7 +253,12 @@ describe('every route refuses the wrong people', () => {
     for (const [method, path, body] of routes()) {
       if (body === undefined || method === 'DELETE') continue;
       const res = await w.member.client.request(method, path, { ...(body as object), unexpected: 1 });
-      expect({ method, path, status: res.status, code: res.body?.code }).toEqual({ method, path, status: 400, code: 'VALIDATION_FAILED' });
+      expect({ method, path, status: res.status, code: res.body?.code }).toEqual({
+        method,
+        path,
+        status: 400,
+        code: 'VALIDATION_FAILED',
+      });
     }
   });
 

@@ -1,6 +1,14 @@
 /** The access policy on its own: every standing × rule × scope, written out as the product decides it. */
 import type { TeamRole } from '@tillit/protocol';
-import { type AccessRule, type AccessScope, may, seesTeam, type Standing, verdict, type Verdict } from '../../src/access/access.policy.js';
+import {
+  type AccessRule,
+  type AccessScope,
+  may,
+  seesTeam,
+  type Standing,
+  verdict,
+  type Verdict,
+} from '../../src/access/access.policy.js';
 
 const RULES: AccessRule[] = ['member', 'facilitator', 'manager'];
 
@@ -56,7 +64,9 @@ const cases: [string, AccessScope, Record<string, [Verdict, Verdict, Verdict]>][
 ];
 
 describe.each(cases)('%s', (_label, scope, table) => {
-  const rows = Object.entries(table).flatMap(([who, verdicts]) => RULES.map((rule, i) => [who, rule, verdicts[i]!] as const));
+  const rows = Object.entries(table).flatMap(([who, verdicts]) =>
+    RULES.map((rule, i) => [who, rule, verdicts[i]!] as const),
+  );
   test.each(rows)('%s, rule %s → %s', (who, rule, expected) => {
     const standing = standings[who]!;
     expect(verdict(rule, standing, scope)).toBe(expected);

@@ -16,7 +16,10 @@ await pool.query(`CREATE TABLE IF NOT EXISTS bench_items (
   created_at timestamptz NOT NULL DEFAULT now())`);
 
 const http = createServer();
-const io = new Server<BaselineClientEvents, BaselineServerEvents>(http, { transports: ['websocket'], serveClient: false });
+const io = new Server<BaselineClientEvents, BaselineServerEvents>(http, {
+  transports: ['websocket'],
+  serveClient: false,
+});
 if (process.env.REDIS_URL) {
   const pub = new Redis(process.env.REDIS_URL);
   io.adapter(createAdapter(pub, pub.duplicate(), { key: process.env.REDIS_PREFIX ?? 'bench-baseline' }));

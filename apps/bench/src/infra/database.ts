@@ -19,7 +19,12 @@ export async function startPg(): Promise<PgServer> {
   await c.connect();
   const { rows } = await c.query<{ server_version: string }>('SHOW server_version');
   await c.end();
-  return { kind: given ? 'DATABASE_URL' : 'embedded', url: server.url, version: rows[0]!.server_version, stop: () => server.stop() };
+  return {
+    kind: given ? 'DATABASE_URL' : 'embedded',
+    url: server.url,
+    version: rows[0]!.server_version,
+    stop: () => server.stop(),
+  };
 }
 
 export async function scratchDatabase(server: PgServer): Promise<{ url: string; drop: () => Promise<void> }> {
@@ -27,7 +32,11 @@ export async function scratchDatabase(server: PgServer): Promise<{ url: string; 
 }
 
 /** One query on a database, with a fresh connection. */
-export async function query<T extends pg.QueryResultRow>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+export async function query<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+  params: unknown[] = [],
+): Promise<T[]> {
   const c = new pg.Client({ connectionString: url });
   await c.connect();
   try {

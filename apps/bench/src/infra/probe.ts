@@ -35,7 +35,12 @@ if (process.send) {
           loop.reset();
           return reply({ probe: 'loop:reset' });
         case 'loop:read':
-          return reply({ probe: 'loop:read', p50: delay(loop.percentile(50)), p99: delay(loop.percentile(99)), max: delay(loop.max) });
+          return reply({
+            probe: 'loop:read',
+            p50: delay(loop.percentile(50)),
+            p99: delay(loop.percentile(99)),
+            max: delay(loop.max),
+          });
         case 'profile:start':
           session = new Session();
           session.connect();

@@ -142,7 +142,10 @@ export class ServerProcess {
     const log = createWriteStream(o.logFile);
     let tail = '';
     const ready = new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${o.name} did not start within 90 s; see ${o.logFile}`)), 90_000);
+      const timer = setTimeout(
+        () => reject(new Error(`${o.name} did not start within 90 s; see ${o.logFile}`)),
+        90_000,
+      );
       const onData = (chunk: Buffer) => {
         log.write(chunk);
         tail = (tail + chunk.toString()).slice(-4000);

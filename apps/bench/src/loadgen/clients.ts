@@ -17,7 +17,8 @@ import type { BaselineAck, BaselineClientEvents, BaselineServerEvents } from '..
 import type { ParticipantSpec, TargetKind } from './messages.js';
 
 /** Texts carry what latency and loss accounting need: `bench <opNum> <senderIdx> <epoch ms of the emit>`. */
-export const opText = (opNum: number, sender: number, sentAt: number) => `bench ${opNum} ${sender} ${sentAt.toFixed(3)}`;
+export const opText = (opNum: number, sender: number, sentAt: number) =>
+  `bench ${opNum} ${sender} ${sentAt.toFixed(3)}`;
 export function parseOpText(text: string): { opNum: number; sender: number; sentAt: number } | null {
   const parts = text.split(' ');
   if (parts.length !== 4 || parts[0] !== 'bench') return null;
@@ -79,16 +80,20 @@ class TillitClient implements TargetClient {
     return new Promise((resolve) => {
       this.socket
         .timeout(30_000)
-        .emit('meeting:join', { meetingId: this.spec.meetingId, ...(lastSeq !== undefined ? { lastSeq } : {}) }, (err: Error | null, ack: JoinAck) => {
-          if (err) return resolve({ ok: false, error: `join: ${err.message}`, texts: [] });
-          if (!ack.ok) return resolve({ ok: false, error: `join: ${ack.error.code}`, texts: [] });
-          if (ack.mode === 'snapshot') {
-            resolve({ ok: true, texts: ack.snapshot.items.map((i) => i.text), lastSeq: ack.snapshot.lastSeq });
-          } else {
-            const texts = ack.events.flatMap((e) => (e.type === 'item.added' ? [e.payload.item.text] : []));
-            resolve({ ok: true, texts, lastSeq: ack.lastSeq, events: ack.events });
-          }
-        });
+        .emit(
+          'meeting:join',
+          { meetingId: this.spec.meetingId, ...(lastSeq !== undefined ? { lastSeq } : {}) },
+          (err: Error | null, ack: JoinAck) => {
+            if (err) return resolve({ ok: false, error: `join: ${err.message}`, texts: [] });
+            if (!ack.ok) return resolve({ ok: false, error: `join: ${ack.error.code}`, texts: [] });
+            if (ack.mode === 'snapshot') {
+              resolve({ ok: true, texts: ack.snapshot.items.map((i) => i.text), lastSeq: ack.snapshot.lastSeq });
+            } else {
+              const texts = ack.events.flatMap((e) => (e.type === 'item.added' ? [e.payload.item.text] : []));
+              resolve({ ok: true, texts, lastSeq: ack.lastSeq, events: ack.events });
+            }
+          },
+        );
     });
   }
 
@@ -119,14 +124,22 @@ class BaselineClient implements TargetClient {
     url: string,
     private readonly spec: ParticipantSpec,
   ) {
-    this.socket = io(url, { path: '/socket.io', transports: ['websocket'], forceNew: true, reconnection: false, timeout: 20_000 });
+    this.socket = io(url, {
+      path: '/socket.io',
+      transports: ['websocket'],
+      forceNew: true,
+      reconnection: false,
+      timeout: 20_000,
+    });
   }
 
   join(): Promise<JoinResult> {
     return new Promise((resolve) => {
-      this.socket.timeout(30_000).emit('join', { room: this.spec.meetingId }, (err: Error | null) =>
-        resolve(err ? { ok: false, error: `join: ${err.message}`, texts: [] } : { ok: true, texts: [] }),
-      );
+      this.socket
+        .timeout(30_000)
+        .emit('join', { room: this.spec.meetingId }, (err: Error | null) =>
+          resolve(err ? { ok: false, error: `join: ${err.message}`, texts: [] } : { ok: true, texts: [] }),
+        );
     });
   }
 

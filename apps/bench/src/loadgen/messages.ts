@@ -72,4 +72,5 @@ export interface VerifyReport {
   minLastSeq: Record<string, number>;
 }
 
-export type FromWorker = { type: 'ready' } | ConnectReport | LoadReport | VerifyReport | { type: 'error'; message: string };
+export type FromWorker =
+  { type: 'ready' } | ConnectReport | LoadReport | VerifyReport | { type: 'error'; message: string };

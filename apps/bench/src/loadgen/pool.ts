@@ -3,7 +3,15 @@ import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { track } from '../infra/processes.js';
 import { Histogram } from '../stats.js';
-import type { ConnectReport, FromWorker, LoadReport, ParticipantSpec, TargetKind, ToWorker, VerifyReport } from './messages.js';
+import type {
+  ConnectReport,
+  FromWorker,
+  LoadReport,
+  ParticipantSpec,
+  TargetKind,
+  ToWorker,
+  VerifyReport,
+} from './messages.js';
 
 const WORKER = fileURLToPath(new URL('./worker.js', import.meta.url));
 
@@ -47,12 +55,19 @@ export class LoadGenerators {
    * of every node (participants alternate between nodes by index, so a plain round-robin would put a whole
    * node's participants in one process).
    */
-  static async start(target: TargetKind, participants: ParticipantSpec[], count: number, failover = false): Promise<LoadGenerators> {
+  static async start(
+    target: TargetKind,
+    participants: ParticipantSpec[],
+    count: number,
+    failover = false,
+  ): Promise<LoadGenerators> {
     const n = Math.max(1, Math.min(count, participants.length));
     const shares: ParticipantSpec[][] = Array.from({ length: n }, () => []);
     participants.forEach((p, i) => shares[(i + Math.floor(i / n)) % n]!.push(p));
     const workers = shares.map((share, i) => {
-      const proc = track(fork(WORKER, [], { execArgv: ['--max-old-space-size=2048'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }));
+      const proc = track(
+        fork(WORKER, [], { execArgv: ['--max-old-space-size=2048'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] }),
+      );
       return { worker: new Worker(proc, share.length / participants.length), share, i };
     });
     await Promise.all(
@@ -71,7 +86,9 @@ export class LoadGenerators {
   }
 
   async connect(storm = false, startAt = Date.now()): Promise<Omit<ConnectReport, 'type'>> {
-    const reports = await Promise.all(this.workers.map((w) => w.request<ConnectReport>({ type: 'connect', storm, startAt }, 'connected')));
+    const reports = await Promise.all(
+      this.workers.map((w) => w.request<ConnectReport>({ type: 'connect', storm, startAt }, 'connected')),
+    );
     return {
       joined: sum(reports.map((r) => r.joined)),
       failed: sum(reports.map((r) => r.failed)),
@@ -81,14 +98,20 @@ export class LoadGenerators {
   }
 
   /** Open loop: `rate` commands/s in total from `startAt`, whatever the answers. */
-  async load(rate: number, startAt: number, durationMs: number, ackTimeoutMs: number): Promise<Omit<LoadReport, 'type'>> {
+  async load(
+    rate: number,
+    startAt: number,
+    durationMs: number,
+    ackTimeoutMs: number,
+  ): Promise<Omit<LoadReport, 'type'>> {
     const reports = await Promise.all(
       this.workers.map((w) =>
         w.request<LoadReport>({ type: 'load', rate: rate * w.share, startAt, durationMs, ackTimeoutMs }, 'loaded'),
       ),
     );
     const refusedCodes: Record<string, number> = {};
-    for (const r of reports) for (const [k, v] of Object.entries(r.refusedCodes)) refusedCodes[k] = (refusedCodes[k] ?? 0) + v;
+    for (const r of reports)
+      for (const [k, v] of Object.entries(r.refusedCodes)) refusedCodes[k] = (refusedCodes[k] ?? 0) + v;
     return {
       sent: sum(reports.map((r) => r.sent)),
       skipped: sum(reports.map((r) => r.skipped)),
@@ -103,11 +126,14 @@ export class LoadGenerators {
   async verify(acked: [number, string][], drainMs: number) {
     const byMeeting: Record<string, number[]> = {};
     for (const [op, meetingId] of acked) (byMeeting[meetingId] ??= []).push(op);
-    const reports = await Promise.all(this.workers.map((w) => w.request<VerifyReport>({ type: 'verify', acked: byMeeting, drainMs }, 'verified')));
+    const reports = await Promise.all(
+      this.workers.map((w) => w.request<VerifyReport>({ type: 'verify', acked: byMeeting, drainMs }, 'verified')),
+    );
     const hist = new Histogram();
     for (const r of reports) hist.merge(r.hist);
     const minLastSeq: Record<string, number> = {};
-    for (const r of reports) for (const [k, v] of Object.entries(r.minLastSeq)) minLastSeq[k] = Math.min(minLastSeq[k] ?? Infinity, v);
+    for (const r of reports)
+      for (const [k, v] of Object.entries(r.minLastSeq)) minLastSeq[k] = Math.min(minLastSeq[k] ?? Infinity, v);
     return {
       hist,
       deliveries: sum(reports.map((r) => r.deliveries)),

@@ -5,7 +5,16 @@
  */
 import type { LiveEvent } from '@tillit/protocol';
 import { Histogram } from '../stats.js';
-import { type AckResult, connected, createClient, newOpId, now, opText, parseOpText, type TargetClient } from './clients.js';
+import {
+  type AckResult,
+  connected,
+  createClient,
+  newOpId,
+  now,
+  opText,
+  parseOpText,
+  type TargetClient,
+} from './clients.js';
 import type { FromWorker, ParticipantSpec, TargetKind, ToWorker } from './messages.js';
 
 const CONNECT_CONCURRENCY = 25;
@@ -75,7 +84,9 @@ class Participant {
 
   private async join(): Promise<string | null> {
     const client = this.client!;
-    const res = await client.join(target === 'tillit' && (this.lastSeq > 0 || this.joinedOnce) ? this.lastSeq : undefined);
+    const res = await client.join(
+      target === 'tillit' && (this.lastSeq > 0 || this.joinedOnce) ? this.lastSeq : undefined,
+    );
     if (!res.ok) return res.error ?? 'join failed';
     for (const t of res.texts) this.receive(t, undefined, false);
     if (res.lastSeq !== undefined) {

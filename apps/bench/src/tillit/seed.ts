@@ -79,7 +79,12 @@ async function pool<T, R>(items: T[], concurrency: number, fn: (t: T) => Promise
 }
 
 /** `rooms` teams, each with a forum and a live meeting, and `perRoom` participants in each. */
-export async function seedTillit(apiUrl: string, databaseUrl: string, rooms: number, perRoom: number): Promise<{ seats: TillitSeat[]; rooms: TillitRoom[] }> {
+export async function seedTillit(
+  apiUrl: string,
+  databaseUrl: string,
+  rooms: number,
+  perRoom: number,
+): Promise<{ seats: TillitSeat[]; rooms: TillitRoom[] }> {
   const admin = new RestClient(apiUrl);
   const me = await admin.post<UserDto>('/api/auth/sign-up', {
     email: `admin-${randomBytes(4).toString('hex')}@bench.example.se`,
@@ -107,7 +112,9 @@ export async function seedTillit(apiUrl: string, databaseUrl: string, rooms: num
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
   try {
-    const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [me.id]);
+    const { rows } = await db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [
+      me.id,
+    ]);
     const hash = rows[0]!.password_hash;
     const n = rooms * perRoom;
     const tag = randomBytes(3).toString('hex');
@@ -120,14 +127,14 @@ export async function seedTillit(apiUrl: string, databaseUrl: string, rooms: num
     );
     const userIds = users.rows.map((r) => r.id);
     const teamIds = userIds.map((_, i) => made[Math.floor(i / perRoom)]!.teamId);
-    await db.query(`INSERT INTO organization_members (organization_id, user_id, role) SELECT $1, u, 'member' FROM unnest($2::uuid[]) AS u`, [
-      org.id,
-      userIds,
-    ]);
-    await db.query(`INSERT INTO team_members (team_id, user_id, role) SELECT * , 'member' FROM unnest($1::uuid[], $2::uuid[])`, [
-      teamIds,
-      userIds,
-    ]);
+    await db.query(
+      `INSERT INTO organization_members (organization_id, user_id, role) SELECT $1, u, 'member' FROM unnest($2::uuid[]) AS u`,
+      [org.id, userIds],
+    );
+    await db.query(
+      `INSERT INTO team_members (team_id, user_id, role) SELECT * , 'member' FROM unnest($1::uuid[], $2::uuid[])`,
+      [teamIds, userIds],
+    );
     await db.query(
       `INSERT INTO sessions (token_hash, user_id, last_seen_at, expires_at, user_agent)
        SELECT h, u, now(), now() + interval '30 days', 'tillit-bench' FROM unnest($1::text[], $2::uuid[]) AS t(h, u)`,

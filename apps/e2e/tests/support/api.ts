@@ -56,7 +56,10 @@ export async function teamWithMembers(
   const org = await apiPost<OrganizationDto>(manager, '/api/organizations', { name: names.organization });
   const team = await apiPost<TeamDto>(manager, `/api/organizations/${org.id}/teams`, { name: names.team });
   if (members.length > 0) {
-    const invite = await apiPost<InviteDto>(manager, `/api/teams/${team.id}/invites`, { role: 'member', maxUses: null });
+    const invite = await apiPost<InviteDto>(manager, `/api/teams/${team.id}/invites`, {
+      role: 'member',
+      maxUses: null,
+    });
     for (const member of members) {
       await apiPost<AcceptInviteResultDto>(member, `/api/invites/${encodeURIComponent(invite.token ?? '')}/accept`);
     }

@@ -77,12 +77,20 @@ export class TillitApp {
   /** Switches the language with the switch in the header and waits until the page shows it. */
   async switchLanguage(lang: Lang): Promise<void> {
     const saved = this.page
-      .waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH', { timeout: scaled(3_000) })
+      .waitForResponse((r) => r.url().endsWith('/api/me') && r.request().method() === 'PATCH', {
+        timeout: scaled(3_000),
+      })
       .catch(() => null);
-    await this.page.getByRole('group', { name: this.t.language.label }).getByRole('button', { name: text[lang].language[lang] }).click();
+    await this.page
+      .getByRole('group', { name: this.t.language.label })
+      .getByRole('button', { name: text[lang].language[lang] })
+      .click();
     this.lang = lang;
     await expect(this.page.locator('html')).toHaveAttribute('lang', lang);
-    await expect(this.page.getByRole('button', { name: text[lang].language[lang] })).toHaveAttribute('aria-pressed', 'true');
+    await expect(this.page.getByRole('button', { name: text[lang].language[lang] })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
     if (await this.isSignedIn()) await saved;
   }
 
@@ -114,7 +122,10 @@ export class TillitApp {
   }
 
   async signOut(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.t.app.mainNav }).getByRole('button', { name: this.t.nav.signOut }).click();
+    await this.page
+      .getByRole('navigation', { name: this.t.app.mainNav })
+      .getByRole('button', { name: this.t.nav.signOut })
+      .click();
     await expect(this.heading(this.t.auth.signInTitle)).toBeVisible();
   }
 
@@ -156,7 +167,10 @@ export class TillitApp {
   }
 
   async openAccount(): Promise<void> {
-    await this.page.getByRole('navigation', { name: this.t.app.mainNav }).getByRole('link', { name: this.t.nav.account }).click();
+    await this.page
+      .getByRole('navigation', { name: this.t.app.mainNav })
+      .getByRole('link', { name: this.t.nav.account })
+      .click();
     await expect(this.heading(this.t.account.title)).toBeVisible();
   }
 

@@ -6,14 +6,7 @@ import { ErrorAlert } from '../ui/ErrorAlert';
 import { Field } from '../ui/Field';
 import { formatDateTime } from '../ui/format';
 import { Loading, Page, Status } from '../ui/Page';
-import {
-  useChangeLocale,
-  useMe,
-  useRevokeOtherSessions,
-  useRevokeSession,
-  useSessions,
-  useUpdateMe,
-} from './auth.api';
+import { useChangeLocale, useMe, useRevokeOtherSessions, useRevokeSession, useSessions, useUpdateMe } from './auth.api';
 
 export function AccountPage() {
   const { t } = useTranslation();

@@ -24,9 +24,7 @@ export function SignInPage() {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          signIn.mutate(
-            { email: String(data.get('email')), password: String(data.get('password')) }
-          );
+          signIn.mutate({ email: String(data.get('email')), password: String(data.get('password')) });
         }}
       >
         <ErrorAlert error={signIn.error} />
@@ -46,7 +44,8 @@ export function SignInPage() {
         </div>
       </form>
       <p>
-        {t('auth.noAccount')} <Link to={`/sign-up${search.size ? `?${search.toString()}` : ''}`}>{t('auth.toSignUp')}</Link>
+        {t('auth.noAccount')}{' '}
+        <Link to={`/sign-up${search.size ? `?${search.toString()}` : ''}`}>{t('auth.toSignUp')}</Link>
       </p>
     </Page>
   );

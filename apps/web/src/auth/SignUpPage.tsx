@@ -24,13 +24,11 @@ export function SignUpPage() {
         onSubmit={(event) => {
           event.preventDefault();
           const data = new FormData(event.currentTarget);
-          signUp.mutate(
-            {
-              email: String(data.get('email')),
-              displayName: String(data.get('displayName')),
-              password: String(data.get('password')),
-            }
-          );
+          signUp.mutate({
+            email: String(data.get('email')),
+            displayName: String(data.get('displayName')),
+            password: String(data.get('password')),
+          });
         }}
       >
         <ErrorAlert error={signUp.error} />
@@ -53,7 +51,8 @@ export function SignUpPage() {
         </div>
       </form>
       <p>
-        {t('auth.haveAccount')} <Link to={`/sign-in${search.size ? `?${search.toString()}` : ''}`}>{t('auth.toSignIn')}</Link>
+        {t('auth.haveAccount')}{' '}
+        <Link to={`/sign-in${search.size ? `?${search.toString()}` : ''}`}>{t('auth.toSignIn')}</Link>
       </p>
     </Page>
   );

@@ -29,11 +29,20 @@ export function BreakoutPhase({ phase }: { phase: BreakoutView }) {
       {stage === 'recalled' && <p className="notice">{t('groups.recalled')}</p>}
       {facilitating && <FacilitatorControls phase={phase} />}
       {stage === 'share-back' && <ShareBack phase={phase} />}
-      {groups.length > 0 && mine < 0 && stage !== 'setup' && !isFacilitator && <p className="muted">{t('groups.notInGroup')}</p>}
+      {groups.length > 0 && mine < 0 && stage !== 'setup' && !isFacilitator && (
+        <p className="muted">{t('groups.notInGroup')}</p>
+      )}
       {groups.length > 0 && (
         <div className="group-grid">
           {order.map((i) => (
-            <GroupCard key={i} phase={phase} index={i} group={groups[i]!} mine={i === mine} highlighted={sharing === i && stage === 'share-back'} />
+            <GroupCard
+              key={i}
+              phase={phase}
+              index={i}
+              group={groups[i]!}
+              mine={i === mine}
+              highlighted={sharing === i && stage === 'share-back'}
+            />
           ))}
         </div>
       )}
@@ -55,11 +64,12 @@ function FacilitatorControls({ phase }: { phase: BreakoutView }) {
         </p>
       )}
       <div className="button-row">
-        {(stage === 'setup' || stage === 'recalled' || stage === 'share-back') && groups.some((g) => g.members.length > 0) && (
-          <button type="button" onClick={() => send({ type: 'breakout.open', payload: {} })}>
-            {stage === 'setup' ? t('groups.open') : t('groups.reopen')}
-          </button>
-        )}
+        {(stage === 'setup' || stage === 'recalled' || stage === 'share-back') &&
+          groups.some((g) => g.members.length > 0) && (
+            <button type="button" onClick={() => send({ type: 'breakout.open', payload: {} })}>
+              {stage === 'setup' ? t('groups.open') : t('groups.reopen')}
+            </button>
+          )}
         {stage === 'running' && (
           <button type="button" onClick={() => send({ type: 'breakout.recall', payload: {} })}>
             {t('groups.recall')}
@@ -97,7 +107,9 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
   const present = new Set(s.presence.map((p) => p.userId));
   const [size, setSize] = useState(phase.settings.groupSize);
   const [mode, setMode] = useState<'random' | 'balanced' | 'manual'>(phase.settings.mode);
-  const [picked, setPicked] = useState<Set<string>>(() => new Set(s.participants.filter((p) => present.has(p.userId)).map((p) => p.userId)));
+  const [picked, setPicked] = useState<Set<string>>(
+    () => new Set(s.participants.filter((p) => present.has(p.userId)).map((p) => p.userId)),
+  );
   const [manual, setManual] = useState<Record<string, number>>({});
   const people = s.participants.filter((p) => picked.has(p.userId));
   const count = Math.max(1, Math.ceil(people.length / size));
@@ -125,14 +137,19 @@ function GroupForm({ phase }: { phase: BreakoutView }) {
           min={ETHICS_LIMITS.groupSizeMin}
           max={ETHICS_LIMITS.groupSizeMax}
           value={size}
-          onChange={(e) => setSize(Math.min(ETHICS_LIMITS.groupSizeMax, Math.max(ETHICS_LIMITS.groupSizeMin, Number(e.target.value) || 2)))}
+          onChange={(e) =>
+            setSize(
+              Math.min(ETHICS_LIMITS.groupSizeMax, Math.max(ETHICS_LIMITS.groupSizeMin, Number(e.target.value) || 2)),
+            )
+          }
         />
       </div>
       <fieldset>
         <legend>{t('groups.mode')}</legend>
         {(['random', 'balanced', 'manual'] as const).map((m) => (
           <label key={m} className="choice">
-            <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} /> {t(`groups.${m}`)}
+            <input type="radio" name={`${id}-mode`} value={m} checked={mode === m} onChange={() => setMode(m)} />{' '}
+            {t(`groups.${m}`)}
           </label>
         ))}
       </fieldset>
@@ -186,12 +203,28 @@ function ShareBack({ phase }: { phase: BreakoutView }) {
   return (
     <section className="share-back card-inset" aria-labelledby={`sharing-${phase.id}`}>
       <h3 id={`sharing-${phase.id}`}>{t('groups.sharing', { n: sharing + 1 })}</h3>
-      {g.summary ? <p className="notes-text share-summary">{g.summary}</p> : <p className="muted">{t('groups.noSummary')}</p>}
+      {g.summary ? (
+        <p className="notes-text share-summary">{g.summary}</p>
+      ) : (
+        <p className="muted">{t('groups.noSummary')}</p>
+      )}
     </section>
   );
 }
 
-function GroupCard({ phase, index, group, mine, highlighted }: { phase: BreakoutView; index: number; group: BreakoutGroup; mine: boolean; highlighted: boolean }) {
+function GroupCard({
+  phase,
+  index,
+  group,
+  mine,
+  highlighted,
+}: {
+  phase: BreakoutView;
+  index: number;
+  group: BreakoutGroup;
+  mine: boolean;
+  highlighted: boolean;
+}) {
   const { t } = useTranslation('ethics');
   const { me, isFacilitator, layout, nameOf, send, s } = useRoom();
   const headingId = `group-${phase.id}-${index}`;
@@ -199,7 +232,10 @@ function GroupCard({ phase, index, group, mine, highlighted }: { phase: Breakout
   const started = stage !== 'setup';
   const canWrite = layout !== 'wall' && started && (mine || isFacilitator);
   return (
-    <section className={`group-card${mine ? ' group-card--mine' : ''}${highlighted ? ' group-card--sharing' : ''}`} aria-labelledby={headingId}>
+    <section
+      className={`group-card${mine ? ' group-card--mine' : ''}${highlighted ? ' group-card--sharing' : ''}`}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId}>
         {t('groups.group', { n: index + 1 })}
         {mine && <span className="badge">{t('groups.yourGroup')}</span>}
@@ -226,7 +262,9 @@ function GroupCard({ phase, index, group, mine, highlighted }: { phase: Breakout
                       {t('groups.moveTo', { n: i + 1 })}
                     </option>
                   ))}
-                  {phase.state.groups.length < ETHICS_LIMITS.groups && <option value={phase.state.groups.length}>{t('groups.moveNew')}</option>}
+                  {phase.state.groups.length < ETHICS_LIMITS.groups && (
+                    <option value={phase.state.groups.length}>{t('groups.moveNew')}</option>
+                  )}
                   <option value="out">{t('groups.moveOut')}</option>
                 </select>
               )}
@@ -235,9 +273,23 @@ function GroupCard({ phase, index, group, mine, highlighted }: { phase: Breakout
         </ul>
       )}
       {isFacilitator && layout !== 'wall' && <Unplaced phase={phase} index={index} />}
-      {started && <GroupTimer phase={phase} index={index} timer={group.timer} canControl={layout !== 'wall' && (mine || isFacilitator)} />}
-      {started && (canWrite ? <SummaryEditor phase={phase} index={index} text={group.summary} /> : group.summary ? <p className="notes-text">{group.summary}</p> : null)}
-      {mine && started && layout !== 'wall' && <ConfidentialNotes meetingId={s.meeting.id} phaseId={phase.id} index={index} rev={group.notesRev} />}
+      {started && (
+        <GroupTimer
+          phase={phase}
+          index={index}
+          timer={group.timer}
+          canControl={layout !== 'wall' && (mine || isFacilitator)}
+        />
+      )}
+      {started &&
+        (canWrite ? (
+          <SummaryEditor phase={phase} index={index} text={group.summary} />
+        ) : group.summary ? (
+          <p className="notes-text">{group.summary}</p>
+        ) : null)}
+      {mine && started && layout !== 'wall' && (
+        <ConfidentialNotes meetingId={s.meeting.id} phaseId={phase.id} index={index} rev={group.notesRev} />
+      )}
     </section>
   );
 }
@@ -261,7 +313,10 @@ function Unplaced({ phase, index }: { phase: BreakoutView; index: number }) {
               className="small"
               aria-label={t('groups.move', { name: p.displayName })}
               value="out"
-              onChange={(e) => e.target.value !== 'out' && send({ type: 'breakout.move', payload: { userId: p.userId, group: Number(e.target.value) } })}
+              onChange={(e) =>
+                e.target.value !== 'out' &&
+                send({ type: 'breakout.move', payload: { userId: p.userId, group: Number(e.target.value) } })
+              }
             >
               <option value="out">{t('groups.moveOut')}</option>
               {phase.state.groups.map((_, i) => (
@@ -277,7 +332,17 @@ function Unplaced({ phase, index }: { phase: BreakoutView; index: number }) {
   );
 }
 
-function GroupTimer({ phase, index, timer, canControl }: { phase: BreakoutView; index: number; timer: TimerState; canControl: boolean }) {
+function GroupTimer({
+  phase,
+  index,
+  timer,
+  canControl,
+}: {
+  phase: BreakoutView;
+  index: number;
+  timer: TimerState;
+  canControl: boolean;
+}) {
   const { t } = useTranslation('ethics');
   const { live, send } = useRoom();
   const [now, setNow] = useState(() => Date.now());
@@ -292,24 +357,38 @@ function GroupTimer({ phase, index, timer, canControl }: { phase: BreakoutView; 
   const minutes = Math.max(1, Math.round((phase.timeboxSeconds ?? 600) / 60));
   return (
     <div className="group-timer">
-      <p className="group-clock" role="timer" aria-label={`${t('groups.timer')}, ${t('groups.group', { n: index + 1 })}`}>
+      <p
+        className="group-clock"
+        role="timer"
+        aria-label={`${t('groups.timer')}, ${t('groups.group', { n: index + 1 })}`}
+      >
         {hasTime ? formatClock(left) : '–:––'}
       </p>
       {canControl && (
         <div className="button-row">
           {timer.status === 'running' ? (
-            <button type="button" className="secondary small" onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'pause' } })}>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'pause' } })}
+            >
               {t('groups.timerPause')}
             </button>
           ) : timer.status === 'paused' ? (
-            <button type="button" className="secondary small" onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'resume' } })}>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'resume' } })}
+            >
               {t('groups.timerResume')}
             </button>
           ) : null}
           <button
             type="button"
             className="secondary small"
-            onClick={() => send({ type: 'breakout.timer', payload: { group: index, action: 'start', seconds: minutes * 60 } })}
+            onClick={() =>
+              send({ type: 'breakout.timer', payload: { group: index, action: 'start', seconds: minutes * 60 } })
+            }
           >
             {t('groups.timerStart', { minutes })}
           </button>
@@ -365,7 +444,17 @@ function SummaryEditor({ phase, index, text }: { phase: BreakoutView; index: num
 }
 
 /** Only rendered for the group's own members; the server would refuse anyone else anyway. */
-function ConfidentialNotes({ meetingId, phaseId, index, rev }: { meetingId: string; phaseId: string; index: number; rev: number }) {
+function ConfidentialNotes({
+  meetingId,
+  phaseId,
+  index,
+  rev,
+}: {
+  meetingId: string;
+  phaseId: string;
+  index: number;
+  rev: number;
+}) {
   const { t } = useTranslation('ethics');
   const { send } = useRoom();
   const id = useId();

@@ -77,9 +77,10 @@ function ThemePicker() {
     u.lastUsedOn ? t('theme.lastUsed', { date: u.lastUsedOn }) : t('theme.neverUsed');
   const suggestion = lib.suggestion ? refKey(lib.suggestion) : null;
   const suggestionUse = suggestion
-    ? [...lib.builtin.map((b) => ({ ...b, key: `builtin:${b.key}` })), ...lib.team.map((x) => ({ ...x, key: `team:${x.id}` }))].find(
-        (x) => x.key === suggestion,
-      )
+    ? [
+        ...lib.builtin.map((b) => ({ ...b, key: `builtin:${b.key}` })),
+        ...lib.team.map((x) => ({ ...x, key: `team:${x.id}` })),
+      ].find((x) => x.key === suggestion)
     : undefined;
   const selected = choice || suggestion || '';
 
@@ -164,11 +165,23 @@ function OwnThemeForm() {
       >
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('theme.title')}</label>
-          <input id={`${id}-title`} value={title} maxLength={ETHICS_LIMITS.themeTitle} required onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id={`${id}-title`}
+            value={title}
+            maxLength={ETHICS_LIMITS.themeTitle}
+            required
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-case`}>{t('theme.caseField')}</label>
-          <textarea id={`${id}-case`} rows={3} value={kase} maxLength={ETHICS_LIMITS.themeCase} onChange={(e) => setKase(e.target.value)} />
+          <textarea
+            id={`${id}-case`}
+            rows={3}
+            value={kase}
+            maxLength={ETHICS_LIMITS.themeCase}
+            onChange={(e) => setKase(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-questions`}>{t('theme.questionsField')}</label>

@@ -3,7 +3,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** The forum form's settings for the ethics and KASAM phase kinds (nothing for the other kinds). */
-export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTemplate; setSettings: (patch: Record<string, unknown>) => void }) {
+export function RitualSettingsFields({
+  phase,
+  setSettings,
+}: {
+  phase: PhaseTemplate;
+  setSettings: (patch: Record<string, unknown>) => void;
+}) {
   const { t } = useTranslation('ethics');
   const id = useId();
   if (phase.kind === 'breakout') {
@@ -17,7 +23,14 @@ export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTempl
             min={ETHICS_LIMITS.groupSizeMin}
             max={ETHICS_LIMITS.groupSizeMax}
             value={phase.settings.groupSize}
-            onChange={(e) => setSettings({ groupSize: Math.min(ETHICS_LIMITS.groupSizeMax, Math.max(ETHICS_LIMITS.groupSizeMin, Number(e.target.value) || 2)) })}
+            onChange={(e) =>
+              setSettings({
+                groupSize: Math.min(
+                  ETHICS_LIMITS.groupSizeMax,
+                  Math.max(ETHICS_LIMITS.groupSizeMin, Number(e.target.value) || 2),
+                ),
+              })
+            }
           />
         </div>
         <div className="field">
@@ -44,7 +57,9 @@ export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTempl
           max={50}
           aria-describedby={`${id}-k-hint`}
           value={phase.settings.k ?? KASAM_DEFAULT_K}
-          onChange={(e) => setSettings({ k: Math.min(50, Math.max(KASAM_MIN_K, Number(e.target.value) || KASAM_DEFAULT_K)) })}
+          onChange={(e) =>
+            setSettings({ k: Math.min(50, Math.max(KASAM_MIN_K, Number(e.target.value) || KASAM_DEFAULT_K)) })
+          }
         />
       </div>
     );
@@ -59,7 +74,9 @@ export function RitualSettingsFields({ phase, setSettings }: { phase: PhaseTempl
           min={1}
           max={KASAM_LIMITS.actions}
           value={phase.settings.maxActions}
-          onChange={(e) => setSettings({ maxActions: Math.min(KASAM_LIMITS.actions, Math.max(1, Number(e.target.value) || 1)) })}
+          onChange={(e) =>
+            setSettings({ maxActions: Math.min(KASAM_LIMITS.actions, Math.max(1, Number(e.target.value) || 1)) })
+          }
         />
       </div>
     );

@@ -17,10 +17,15 @@ export function describeEthicsEvent(e: LiveEvent, before: MeetingSnapshot, me: s
         return mine >= 0 ? t('groups.announceOpen', { n: mine + 1 }) : t('groups.running');
       }
       if (next.stage === 'recalled' && was?.stage === 'running') return t('groups.announceRecall');
-      if (next.stage === 'share-back' && next.sharing !== null && (was?.sharing !== next.sharing || was?.stage !== 'share-back')) {
+      if (
+        next.stage === 'share-back' &&
+        next.sharing !== null &&
+        (was?.sharing !== next.sharing || was?.stage !== 'share-back')
+      ) {
         return t('groups.announceShare', { n: next.sharing + 1 });
       }
-      if (next.stage === 'setup' && next.groups.length > 0 && was?.groups.length === 0) return t('groups.formed', { count: next.groups.length });
+      if (next.stage === 'setup' && next.groups.length > 0 && was?.groups.length === 0)
+        return t('groups.formed', { count: next.groups.length });
       return null;
     }
     default:

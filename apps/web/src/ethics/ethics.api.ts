@@ -23,7 +23,10 @@ export function useThemeLibrary(teamId: string, forumId: string | null, enabled 
   return useQuery({
     queryKey: ethicsKeys.library(teamId, forumId),
     queryFn: () =>
-      api<EthicsThemeLibraryDto>('GET', `/api/teams/${enc(teamId)}/ethics/themes${forumId ? `?forumId=${enc(forumId)}` : ''}`),
+      api<EthicsThemeLibraryDto>(
+        'GET',
+        `/api/teams/${enc(teamId)}/ethics/themes${forumId ? `?forumId=${enc(forumId)}` : ''}`,
+      ),
     enabled,
   });
 }
@@ -31,7 +34,8 @@ export function useThemeLibrary(teamId: string, forumId: string | null, enabled 
 export function useCreateTheme(teamId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: CreateEthicsThemeBody) => api<EthicsThemeDto>('POST', `/api/teams/${enc(teamId)}/ethics/themes`, body),
+    mutationFn: (body: CreateEthicsThemeBody) =>
+      api<EthicsThemeDto>('POST', `/api/teams/${enc(teamId)}/ethics/themes`, body),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ['teams', teamId, 'ethics', 'themes'] }),
   });
 }
@@ -43,7 +47,8 @@ export function useCreateTheme(teamId: string) {
 export function useGroupNotes(meetingId: string, phaseId: string, group: number | null, rev: number) {
   return useQuery({
     queryKey: [...ethicsKeys.notes(phaseId, group ?? -1), rev],
-    queryFn: () => api<GroupNotesDto>('GET', `/api/meetings/${enc(meetingId)}/phases/${enc(phaseId)}/groups/${group}/notes`),
+    queryFn: () =>
+      api<GroupNotesDto>('GET', `/api/meetings/${enc(meetingId)}/phases/${enc(phaseId)}/groups/${group}/notes`),
     enabled: group !== null,
     staleTime: Infinity,
   });
@@ -59,7 +64,8 @@ export function builtinText(key: BuiltinThemeKey, lang: string): ThemeText {
   return BUILTIN_THEMES[key][lang.startsWith('en') ? 'en' : 'sv'];
 }
 
-export const refKey = (ref: EthicsThemeRef) => ('builtin' in ref ? `builtin:${ref.builtin}` : `team:${ref.teamThemeId}`);
+export const refKey = (ref: EthicsThemeRef) =>
+  'builtin' in ref ? `builtin:${ref.builtin}` : `team:${ref.teamThemeId}`;
 export const parseRefKey = (key: string): EthicsThemeRef | null => {
   const [kind, value] = [key.slice(0, key.indexOf(':')), key.slice(key.indexOf(':') + 1)];
   if (kind === 'builtin') return { builtin: value as BuiltinThemeKey };

@@ -17,7 +17,16 @@ import {
   type PhaseTemplate,
 } from '@tillit/protocol';
 import { currentLocale } from '../lib/i18n';
-import { describeSchedule, draftOf, EMPTY_SCHEDULE, toRRule, weekdayName, WEEKDAYS, type Repeat, type ScheduleDraft } from './schedule';
+import {
+  describeSchedule,
+  draftOf,
+  EMPTY_SCHEDULE,
+  toRRule,
+  weekdayName,
+  WEEKDAYS,
+  type Repeat,
+  type ScheduleDraft,
+} from './schedule';
 import { defaultPhases, defaultSettings } from './templates';
 
 type PhaseDraft = PhaseTemplate & { key: string };
@@ -159,7 +168,11 @@ export function ForumForm({
           <div className="inline-form">
             <div className="field">
               <label htmlFor={`${ids}-newphase`}>{t('forums.addPhaseKind')}</label>
-              <select id={`${ids}-newphase`} value={newPhaseKind} onChange={(e) => setNewPhaseKind(e.target.value as PhaseKind)}>
+              <select
+                id={`${ids}-newphase`}
+                value={newPhaseKind}
+                onChange={(e) => setNewPhaseKind(e.target.value as PhaseKind)}
+              >
                 {PHASE_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {t(`phaseKinds.${k}`)}
@@ -171,7 +184,10 @@ export function ForumForm({
               type="button"
               className="secondary"
               onClick={() =>
-                changePhases([...phases, withKey({ ...defaultSettings(newPhaseKind), title: t(`phaseKinds.${newPhaseKind}`) })])
+                changePhases([
+                  ...phases,
+                  withKey({ ...defaultSettings(newPhaseKind), title: t(`phaseKinds.${newPhaseKind}`) }),
+                ])
               }
             >
               {t('forums.addPhase')}
@@ -227,17 +243,28 @@ function ScheduleFields({ draft, onChange }: { draft: ScheduleDraft; onChange: (
           <>
             <div className="field">
               <label htmlFor={`${id}-interval`}>{t('forums.interval')}</label>
-              <select id={`${id}-interval`} value={draft.interval} onChange={(e) => onChange({ ...draft, interval: Number(e.target.value) })}>
+              <select
+                id={`${id}-interval`}
+                value={draft.interval}
+                onChange={(e) => onChange({ ...draft, interval: Number(e.target.value) })}
+              >
                 {[1, 2, 3, 4].map((n) => (
                   <option key={n} value={n}>
-                    {n === 1 ? t(`forums.intervalOne.${draft.repeat as 'daily'}`) : t(`forums.intervalEvery.${draft.repeat as 'daily'}`, { n })}
+                    {n === 1
+                      ? t(`forums.intervalOne.${draft.repeat as 'daily'}`)
+                      : t(`forums.intervalEvery.${draft.repeat as 'daily'}`, { n })}
                   </option>
                 ))}
               </select>
             </div>
             <div className="field">
               <label htmlFor={`${id}-time`}>{t('forums.time')}</label>
-              <input id={`${id}-time`} type="time" value={draft.time} onChange={(e) => onChange({ ...draft, time: e.target.value })} />
+              <input
+                id={`${id}-time`}
+                type="time"
+                value={draft.time}
+                onChange={(e) => onChange({ ...draft, time: e.target.value })}
+              />
             </div>
           </>
         )}
@@ -252,7 +279,10 @@ function ScheduleFields({ draft, onChange }: { draft: ScheduleDraft; onChange: (
                   type="checkbox"
                   checked={draft.days.includes(day)}
                   onChange={(e) =>
-                    onChange({ ...draft, days: e.target.checked ? [...draft.days, day] : draft.days.filter((d) => d !== day) })
+                    onChange({
+                      ...draft,
+                      days: e.target.checked ? [...draft.days, day] : draft.days.filter((d) => d !== day),
+                    })
                   }
                 />
                 {weekdayName(day, locale)}
@@ -283,7 +313,8 @@ function PhaseFields({
   const { t } = useTranslation();
   const id = useId();
   const s = phase.settings as Record<string, unknown>;
-  const setSettings = (patch: Record<string, unknown>) => onChange({ ...phase, settings: { ...phase.settings, ...patch } } as PhaseTemplate);
+  const setSettings = (patch: Record<string, unknown>) =>
+    onChange({ ...phase, settings: { ...phase.settings, ...patch } } as PhaseTemplate);
   const itemKinds = 'itemKinds' in phase.settings ? phase.settings.itemKinds : null;
 
   return (
@@ -299,7 +330,11 @@ function PhaseFields({
             value={phase.kind}
             onChange={(e) => {
               const kind = e.target.value as PhaseKind;
-              onChange({ ...defaultSettings(kind, itemKinds ?? undefined), title: phase.title, timeboxSeconds: phase.timeboxSeconds });
+              onChange({
+                ...defaultSettings(kind, itemKinds ?? undefined),
+                title: phase.title,
+                timeboxSeconds: phase.timeboxSeconds,
+              });
             }}
           >
             {PHASE_KINDS.map((k) => (
@@ -330,7 +365,10 @@ function PhaseFields({
             inputMode="numeric"
             value={phase.timeboxSeconds === null ? '' : Math.round(phase.timeboxSeconds / 60)}
             onChange={(e) =>
-              onChange({ ...phase, timeboxSeconds: e.target.value === '' ? null : Math.max(0, Math.round(Number(e.target.value) * 60)) })
+              onChange({
+                ...phase,
+                timeboxSeconds: e.target.value === '' ? null : Math.max(0, Math.round(Number(e.target.value) * 60)),
+              })
             }
           />
         </div>
@@ -364,7 +402,11 @@ function PhaseFields({
             ))}
           </fieldset>
           <label className="choice">
-            <input type="checkbox" checked={phase.settings.allowPass} onChange={(e) => setSettings({ allowPass: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={phase.settings.allowPass}
+              onChange={(e) => setSettings({ allowPass: e.target.checked })}
+            />
             {t('forums.allowPass')}
           </label>
         </div>
@@ -422,12 +464,22 @@ function PhaseFields({
       <PdsaSettingsFields phase={phase} setSettings={setSettings} />
       <div className="button-row">
         {onMoveUp && (
-          <button type="button" className="secondary small" aria-label={t('forums.moveUpNamed', { n })} onClick={onMoveUp}>
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={t('forums.moveUpNamed', { n })}
+            onClick={onMoveUp}
+          >
             {t('forums.moveUp')}
           </button>
         )}
         {onMoveDown && (
-          <button type="button" className="secondary small" aria-label={t('forums.moveDownNamed', { n })} onClick={onMoveDown}>
+          <button
+            type="button"
+            className="secondary small"
+            aria-label={t('forums.moveDownNamed', { n })}
+            onClick={onMoveDown}
+          >
             {t('forums.moveDown')}
           </button>
         )}
@@ -469,7 +521,11 @@ function FacilitationFields({
       {value.mode === 'fixed' && (
         <div className="field">
           <label htmlFor={`${id}-person`}>{t('forums.fixedPerson')}</label>
-          <select id={`${id}-person`} value={value.userId} onChange={(e) => onChange({ mode: 'fixed', userId: e.target.value })}>
+          <select
+            id={`${id}-person`}
+            value={value.userId}
+            onChange={(e) => onChange({ mode: 'fixed', userId: e.target.value })}
+          >
             {members.map((m) => (
               <option key={m.userId} value={m.userId}>
                 {m.displayName}
@@ -479,13 +535,23 @@ function FacilitationFields({
         </div>
       )}
       <label className="choice">
-        <input type="radio" name={`${id}-mode`} checked={value.mode === 'rotating'} onChange={() => onChange({ mode: 'rotating' })} />
+        <input
+          type="radio"
+          name={`${id}-mode`}
+          checked={value.mode === 'rotating'}
+          onChange={() => onChange({ mode: 'rotating' })}
+        />
         {t('forums.rotating')}
       </label>
       {value.mode === 'rotating' && (
         <div className="stack nested">
           <label className="choice">
-            <input type="radio" name={`${id}-who`} checked={!value.userIds} onChange={() => onChange({ mode: 'rotating' })} />
+            <input
+              type="radio"
+              name={`${id}-who`}
+              checked={!value.userIds}
+              onChange={() => onChange({ mode: 'rotating' })}
+            />
             {t('forums.rotatingAll')}
           </label>
           <label className="choice">

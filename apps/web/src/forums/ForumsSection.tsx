@@ -2,7 +2,14 @@ import { useId, useState } from 'react';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
-import { FORUM_KINDS, LIVE_LIMITS, type ForumDto, type ForumKind, type MemberDto, type TeamDto } from '@tillit/protocol';
+import {
+  FORUM_KINDS,
+  LIVE_LIMITS,
+  type ForumDto,
+  type ForumKind,
+  type MemberDto,
+  type TeamDto,
+} from '@tillit/protocol';
 import { currentLocale } from '../lib/i18n';
 import { useMembers } from '../teams/teams.api';
 import { ErrorAlert } from '../ui/ErrorAlert';
@@ -80,7 +87,10 @@ export function ForumsSection({ team }: { team: TeamDto }) {
                 starting={start.isPending}
                 deleting={remove.isPending}
                 onStart={() =>
-                  start.mutate({ forumId: forum.id }, { onSuccess: (meeting) => void navigate(`/meetings/${meeting.id}`) })
+                  start.mutate(
+                    { forumId: forum.id },
+                    { onSuccess: (meeting) => void navigate(`/meetings/${meeting.id}`) },
+                  )
                 }
                 onEdit={() => setEditing(forum.id)}
                 onDelete={() => remove.mutate(forum.id)}
@@ -169,16 +179,31 @@ function ForumItem({
         </dl>
       </div>
       <div className="button-row">
-        <button type="button" disabled={starting} aria-label={t('forums.startNamed', { name: forum.name })} onClick={onStart}>
+        <button
+          type="button"
+          disabled={starting}
+          aria-label={t('forums.startNamed', { name: forum.name })}
+          onClick={onStart}
+        >
           {t('forums.start')}
         </button>
         {manage && (
-          <button type="button" className="secondary" aria-label={t('forums.editNamed', { name: forum.name })} onClick={onEdit}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('forums.editNamed', { name: forum.name })}
+            onClick={onEdit}
+          >
             {t('forums.edit')}
           </button>
         )}
         {manage && !confirming && (
-          <button type="button" className="secondary" aria-label={t('forums.deleteNamed', { name: forum.name })} onClick={() => setConfirming(true)}>
+          <button
+            type="button"
+            className="secondary"
+            aria-label={t('forums.deleteNamed', { name: forum.name })}
+            onClick={() => setConfirming(true)}
+          >
             {t('forums.delete')}
           </button>
         )}
@@ -224,7 +249,14 @@ function AdHocMeeting({ teamId }: { teamId: string }) {
       >
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('meetings.adHocTitle')}</label>
-          <input id={`${id}-title`} name="title" type="text" required maxLength={LIVE_LIMITS.meetingTitle} autoComplete="off" />
+          <input
+            id={`${id}-title`}
+            name="title"
+            type="text"
+            required
+            maxLength={LIVE_LIMITS.meetingTitle}
+            autoComplete="off"
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-kind`}>{t('meetings.adHocKind')}</label>

@@ -68,7 +68,9 @@ const DAY_INDEX: Record<Weekday, number> = { MO: 1, TU: 2, WE: 3, TH: 4, FR: 5, 
 export function weekdayName(day: Weekday, locale: string): string {
   // 2024-01-07 was a Sunday.
   const date = new Date(Date.UTC(2024, 0, 7 + DAY_INDEX[day]));
-  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { weekday: 'long', timeZone: 'UTC' }).format(date);
+  return new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'sv-SE', { weekday: 'long', timeZone: 'UTC' }).format(
+    date,
+  );
 }
 
 function list(items: string[], locale: string): string {
@@ -90,11 +92,15 @@ export function describeSchedule(rule: string | null, t: TFunction, locale: stri
       text = n === 1 ? t('schedule.daily') : n === 2 ? t('schedule.everyOtherDay') : t('schedule.everyNDays', { n });
       break;
     case 'WEEKLY': {
-      const days = list(plainDays.map((d) => weekdayName(d, locale)), locale);
+      const days = list(
+        plainDays.map((d) => weekdayName(d, locale)),
+        locale,
+      );
       const workdays = plainDays.length === 5 && WORKDAYS.every((d) => plainDays.includes(d));
       if (n === 1 && workdays) text = t('schedule.weekdays');
       else if (plainDays.length === 0) {
-        text = n === 1 ? t('schedule.weekly') : n === 2 ? t('schedule.everyOtherWeek') : t('schedule.everyNWeeks', { n });
+        text =
+          n === 1 ? t('schedule.weekly') : n === 2 ? t('schedule.everyOtherWeek') : t('schedule.everyNWeeks', { n });
       } else {
         text =
           n === 1
@@ -113,7 +119,12 @@ export function describeSchedule(rule: string | null, t: TFunction, locale: stri
         text = day === -1 ? t('schedule.monthlyLastDay') : t('schedule.monthlyOnDay', { day });
       } else if (first && ordinalDays.length === 1) {
         const which = Number(first[1]);
-        const ordinal = which === -1 ? t('schedule.ordinalLast') : which >= 1 && which <= 4 ? t(`schedule.ordinal${which as 1 | 2 | 3 | 4}`) : String(which);
+        const ordinal =
+          which === -1
+            ? t('schedule.ordinalLast')
+            : which >= 1 && which <= 4
+              ? t(`schedule.ordinal${which as 1 | 2 | 3 | 4}`)
+              : String(which);
         text = t('schedule.monthlyOnWeekday', { ordinal, weekday: weekdayName(first[2] as Weekday, locale) });
       } else {
         text = t('schedule.monthly');

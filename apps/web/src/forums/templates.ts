@@ -44,7 +44,13 @@ export function defaultSettings(kind: PhaseKind, itemKinds: ItemKind[] = ['note'
   }
 }
 
-function phase(kind: PhaseKind, title: string, minutes: number | null, itemKinds?: ItemKind[], prompt?: string): PhaseTemplate {
+function phase(
+  kind: PhaseKind,
+  title: string,
+  minutes: number | null,
+  itemKinds?: ItemKind[],
+  prompt?: string,
+): PhaseTemplate {
   const p = defaultSettings(kind, itemKinds);
   const withPrompt = prompt !== undefined && 'prompt' in p.settings ? { ...p, settings: { ...p.settings, prompt } } : p;
   return { ...withPrompt, title, timeboxSeconds: minutes === null ? null : minutes * 60 } as PhaseTemplate;
@@ -72,10 +78,22 @@ export function defaultPhases(kind: ForumKind, t: TFunction): PhaseTemplate[] {
       return [
         phase('review', t('template.review', { ns: 'improvement' }), 5, ['action']),
         phase('pdsa', t('template.running', { ns: 'improvement' }), 5),
-        phase('capture', t('template.ideas', { ns: 'improvement' }), 5, ['idea'], t('template.ideasPrompt', { ns: 'improvement' })),
+        phase(
+          'capture',
+          t('template.ideas', { ns: 'improvement' }),
+          5,
+          ['idea'],
+          t('template.ideasPrompt', { ns: 'improvement' }),
+        ),
         phase('voting', t('template.vote', { ns: 'improvement' }), 3, ['idea']),
-        { ...phase('pdsa', t('template.cycle', { ns: 'improvement' }), 20), settings: { part: 'cycle' } } as PhaseTemplate,
-        { ...phase('pdsa', t('template.actions', { ns: 'improvement' }), 5), settings: { part: 'actions' } } as PhaseTemplate,
+        {
+          ...phase('pdsa', t('template.cycle', { ns: 'improvement' }), 20),
+          settings: { part: 'cycle' },
+        } as PhaseTemplate,
+        {
+          ...phase('pdsa', t('template.actions', { ns: 'improvement' }), 5),
+          settings: { part: 'actions' },
+        } as PhaseTemplate,
         phase('summary', t('template.summary', { ns: 'improvement' }), 2),
       ];
     // The ready-made "Etikforum" and "KASAM-samtal" (see src/ethics and src/kasam).
@@ -84,12 +102,24 @@ export function defaultPhases(kind: ForumKind, t: TFunction): PhaseTemplate[] {
         phase('check-in', T('templates.checkIn'), 3, undefined, T('templates.checkInPrompt')),
         phase('ethics-theme', t('template.theme', { ns: 'ethics' }), 5),
         phase('breakout', t('template.groups', { ns: 'ethics' }), 20),
-        phase('summary', t('template.summary', { ns: 'ethics' }), 10, undefined, t('template.summaryPrompt', { ns: 'ethics' })),
+        phase(
+          'summary',
+          t('template.summary', { ns: 'ethics' }),
+          10,
+          undefined,
+          t('template.summaryPrompt', { ns: 'ethics' }),
+        ),
       ];
     case 'kasam':
       return [
         phase('kasam-reflection', t('template.reflection', { ns: 'kasam' }), 10),
-        phase('kasam-factors', t('template.factors', { ns: 'kasam' }), 15, undefined, t('template.factorsPrompt', { ns: 'kasam' })),
+        phase(
+          'kasam-factors',
+          t('template.factors', { ns: 'kasam' }),
+          15,
+          undefined,
+          t('template.factorsPrompt', { ns: 'kasam' }),
+        ),
         phase('voting', t('template.vote', { ns: 'kasam' }), 5, ['success-factor']),
         phase('kasam-actions', t('template.followUp', { ns: 'kasam' }), 15),
         phase('summary', t('template.summary', { ns: 'kasam' }), 5),

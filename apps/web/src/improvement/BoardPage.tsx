@@ -66,7 +66,10 @@ export function BoardPage() {
                       const next = IDEA_STATUSES[col + 1];
                       return (
                         <li key={idea.id} className="board-card" data-idea-id={idea.id}>
-                          <Link to={`/teams/${teamId}/improvement/${idea.id}`} aria-label={t('openIdea', { title: idea.title })}>
+                          <Link
+                            to={`/teams/${teamId}/improvement/${idea.id}`}
+                            aria-label={t('openIdea', { title: idea.title })}
+                          >
                             {idea.title}
                           </Link>
                           <p className="muted">
@@ -130,7 +133,12 @@ function NewIdea({ teamId }: { teamId: string }) {
       >
         <div className="field">
           <label htmlFor={`${id}-title`}>{t('ideaTitle')}</label>
-          <input id={`${id}-title`} value={title} maxLength={IMPROVEMENT_LIMITS.title} onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id={`${id}-title`}
+            value={title}
+            maxLength={IMPROVEMENT_LIMITS.title}
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-origin`}>{t('origin')}</label>

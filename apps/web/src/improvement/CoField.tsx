@@ -123,7 +123,12 @@ export function CoField({ fieldKey, label, rows = 3 }: { fieldKey: string; label
           )}
         </div>
       ))}
-      <button type="button" className="link-button small" aria-expanded={showHistory} onClick={() => setShowHistory((x) => !x)}>
+      <button
+        type="button"
+        className="link-button small"
+        aria-expanded={showHistory}
+        onClick={() => setShowHistory((x) => !x)}
+      >
         {t('history')}
       </button>
       {showHistory && <History fieldKey={fieldKey} label={label} />}
@@ -146,11 +151,16 @@ function History({ fieldKey, label }: { fieldKey: string; label: string }) {
           {history.data.map((v) => (
             <li key={v.id}>
               <p className="muted">
-                {a.nameOf(v.userId)} · {new Date(v.at).toLocaleString()} {v.kind === 'conflict' ? `· ${t('historyConflict')}` : ''}
+                {a.nameOf(v.userId)} · {new Date(v.at).toLocaleString()}{' '}
+                {v.kind === 'conflict' ? `· ${t('historyConflict')}` : ''}
               </p>
               <p className="notes-text">{v.text}</p>
               {a.canInput && v.text !== field.text && (
-                <button type="button" className="secondary small" onClick={() => a.save(fieldKey, v.text, field.rev, true)}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => a.save(fieldKey, v.text, field.rev, true)}
+                >
                   {t('restore')}
                 </button>
               )}

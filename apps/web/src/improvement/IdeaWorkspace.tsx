@@ -93,8 +93,7 @@ function IdeaMeta({ idea }: { idea: IdeaDto }) {
         onChange={(ownerId) => a.updateIdea(idea.id, { ownerId: ownerId || null })}
       />
       <p className="muted idea-origin">
-        {t('origin')}:{' '}
-        {idea.origin ? `${t(`originKind.${idea.origin.kind}`)}: ${idea.origin.text}` : t('originFree')}
+        {t('origin')}: {idea.origin ? `${t(`originKind.${idea.origin.kind}`)}: ${idea.origin.text}` : t('originFree')}
       </p>
     </div>
   );
@@ -121,17 +120,33 @@ function CycleBlock({ cycle, Heading }: { cycle: CycleDto; Heading: 'h3' }) {
           {f('objective')}
           {cycle.questionIds.map((q, i) => (
             <div key={q} className="pdsa-question">
-              <CoField fieldKey={fieldKey.question(cycle.id, q, 'question')} label={t('question', { n: i + 1 })} rows={1} />
-              <CoField fieldKey={fieldKey.question(cycle.id, q, 'prediction')} label={t('prediction', { n: i + 1 })} rows={1} />
+              <CoField
+                fieldKey={fieldKey.question(cycle.id, q, 'question')}
+                label={t('question', { n: i + 1 })}
+                rows={1}
+              />
+              <CoField
+                fieldKey={fieldKey.question(cycle.id, q, 'prediction')}
+                label={t('prediction', { n: i + 1 })}
+                rows={1}
+              />
               {a.canInput && cycle.questionIds.length > 1 && (
-                <button type="button" className="secondary small" onClick={() => a.updateCycle(cycle.id, { removeQuestionId: q })}>
+                <button
+                  type="button"
+                  className="secondary small"
+                  onClick={() => a.updateCycle(cycle.id, { removeQuestionId: q })}
+                >
                   {t('removeQuestion', { n: i + 1 })}
                 </button>
               )}
             </div>
           ))}
           {a.canInput && cycle.questionIds.length < IMPROVEMENT_LIMITS.questionsPerCycle && (
-            <button type="button" className="secondary small" onClick={() => a.updateCycle(cycle.id, { addQuestion: true })}>
+            <button
+              type="button"
+              className="secondary small"
+              onClick={() => a.updateCycle(cycle.id, { addQuestion: true })}
+            >
               {t('addQuestion')}
             </button>
           )}
@@ -150,7 +165,12 @@ function CycleBlock({ cycle, Heading }: { cycle: CycleDto; Heading: 'h3' }) {
         <fieldset className="pdsa-part">
           <legend>{t('study')}</legend>
           {cycle.questionIds.map((q, i) => (
-            <CoField key={q} fieldKey={fieldKey.question(cycle.id, q, 'result')} label={t('result', { n: i + 1 })} rows={1} />
+            <CoField
+              key={q}
+              fieldKey={fieldKey.question(cycle.id, q, 'result')}
+              label={t('result', { n: i + 1 })}
+              rows={1}
+            />
           ))}
           {f('learning', 3)}
         </fieldset>
@@ -179,7 +199,15 @@ function CycleBlock({ cycle, Heading }: { cycle: CycleDto; Heading: 'h3' }) {
   );
 }
 
-function MeasureBlock({ measure, cycles, Heading }: { measure: MeasureDto; cycles: CycleDto[]; Heading: 'h3' }): ReactNode {
+function MeasureBlock({
+  measure,
+  cycles,
+  Heading,
+}: {
+  measure: MeasureDto;
+  cycles: CycleDto[];
+  Heading: 'h3';
+}): ReactNode {
   const { t } = useTranslation('improvement');
   const a = useImprovement();
   const id = useId();
@@ -216,7 +244,6 @@ function MeasureBlock({ measure, cycles, Heading }: { measure: MeasureDto; cycle
   );
 }
 
-
 function PointForm({ measure }: { measure: MeasureDto }) {
   const { t } = useTranslation('improvement');
   const a = useImprovement();
@@ -245,11 +272,24 @@ function PointForm({ measure }: { measure: MeasureDto }) {
         </div>
         <div className="field">
           <label htmlFor={`${id}-value`}>{t('value')}</label>
-          <input id={`${id}-value`} type="text" inputMode="decimal" value={value} required onChange={(e) => setValue(e.target.value)} />
+          <input
+            id={`${id}-value`}
+            type="text"
+            inputMode="decimal"
+            value={value}
+            required
+            onChange={(e) => setValue(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-note`}>{t('note')}</label>
-          <input id={`${id}-note`} type="text" maxLength={IMPROVEMENT_LIMITS.note} value={note} onChange={(e) => setNote(e.target.value)} />
+          <input
+            id={`${id}-note`}
+            type="text"
+            maxLength={IMPROVEMENT_LIMITS.note}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
         </div>
       </div>
       <div>
@@ -309,16 +349,33 @@ function MeasureForm({ ideaId }: { ideaId: string }) {
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-name`}>{t('measureName')}</label>
-          <input id={`${id}-name`} value={name} required maxLength={IMPROVEMENT_LIMITS.measureName} onChange={(e) => setName(e.target.value)} />
+          <input
+            id={`${id}-name`}
+            value={name}
+            required
+            maxLength={IMPROVEMENT_LIMITS.measureName}
+            onChange={(e) => setName(e.target.value)}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-unit`}>{t('unit')}</label>
-          <input id={`${id}-unit`} value={unit} maxLength={IMPROVEMENT_LIMITS.unit} onChange={(e) => setUnit(e.target.value)} />
+          <input
+            id={`${id}-unit`}
+            value={unit}
+            maxLength={IMPROVEMENT_LIMITS.unit}
+            onChange={(e) => setUnit(e.target.value)}
+          />
         </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-def`}>{t('definition')}</label>
-        <textarea id={`${id}-def`} rows={2} value={definition} maxLength={IMPROVEMENT_LIMITS.definition} onChange={(e) => setDefinition(e.target.value)} />
+        <textarea
+          id={`${id}-def`}
+          rows={2}
+          value={definition}
+          maxLength={IMPROVEMENT_LIMITS.definition}
+          onChange={(e) => setDefinition(e.target.value)}
+        />
       </div>
       <div className="field-row">
         <fieldset>

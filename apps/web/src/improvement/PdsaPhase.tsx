@@ -100,7 +100,8 @@ function RunningCycles() {
             <h3>{idea.title}</h3>
             <p className="muted">
               {t(`status.${idea.status}`)}
-              {last && ` · ${t('cycle', { n: last.number })} · ${last.decision ? t(`decisions.${last.decision}`) : t('running')}`}
+              {last &&
+                ` · ${t('cycle', { n: last.number })} · ${last.decision ? t(`decisions.${last.decision}`) : t('running')}`}
             </p>
             {state.measures
               .filter((m) => m.ideaId === idea.id)
@@ -144,7 +145,11 @@ function FocusedIdea({ phase }: { phase: PdsaView }) {
           <h3 id={`focus-${idea.id}`} className="focus-title">
             {idea.title}
           </h3>
-          {phase.settings.part === 'actions' ? <IdeaActions idea={idea} /> : <IdeaWorkspace idea={idea} headingLevel={3} />}
+          {phase.settings.part === 'actions' ? (
+            <IdeaActions idea={idea} />
+          ) : (
+            <IdeaWorkspace idea={idea} headingLevel={3} />
+          )}
         </section>
       )}
       {phase.settings.part === 'actions' && <MeetingActions />}
@@ -159,7 +164,17 @@ function FocusedIdea({ phase }: { phase: PdsaView }) {
   );
 }
 
-function IdeaPicker({ phase, candidates, votes, current }: { phase: PdsaView; candidates: IdeaDto[]; votes: Record<string, number>; current: string | null }) {
+function IdeaPicker({
+  phase,
+  candidates,
+  votes,
+  current,
+}: {
+  phase: PdsaView;
+  candidates: IdeaDto[];
+  votes: Record<string, number>;
+  current: string | null;
+}) {
   const { t } = useTranslation('improvement');
   const { send } = useRoom();
   const id = useId();

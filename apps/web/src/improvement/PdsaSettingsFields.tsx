@@ -3,7 +3,13 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /** A `pdsa` phase's settings in the forum form: which part of the improvement meeting it is. */
-export function PdsaSettingsFields({ phase, setSettings }: { phase: PhaseTemplate; setSettings: (patch: Record<string, unknown>) => void }) {
+export function PdsaSettingsFields({
+  phase,
+  setSettings,
+}: {
+  phase: PhaseTemplate;
+  setSettings: (patch: Record<string, unknown>) => void;
+}) {
   const { t } = useTranslation('improvement');
   const id = useId();
   if (phase.kind !== 'pdsa') return null;

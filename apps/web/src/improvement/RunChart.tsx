@@ -31,7 +31,12 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
   const { plot } = layout;
   return (
     <figure className="run-chart" data-measure-id={measure.id}>
-      <svg viewBox={`0 0 ${layout.width} ${layout.height}`} role="img" aria-labelledby={`${id}-t ${id}-d`} className="run-chart-svg">
+      <svg
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-labelledby={`${id}-t ${id}-d`}
+        className="run-chart-svg"
+      >
         <title id={`${id}-t`}>{title}</title>
         <desc id={`${id}-d`}>{desc}</desc>
         {layout.yTicks.map((tick) => (
@@ -50,7 +55,15 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
         <line x1={plot.left} x2={plot.right} y1={plot.bottom} y2={plot.bottom} stroke={c.text} />
         {layout.markers.map((m) => (
           <g key={`${m.label}-${m.x}`} className="run-chart-marker">
-            <line x1={m.x} x2={m.x} y1={plot.top} y2={plot.bottom} stroke={c.marker} strokeWidth={1.5} strokeDasharray="2 3" />
+            <line
+              x1={m.x}
+              x2={m.x}
+              y1={plot.top}
+              y2={plot.bottom}
+              stroke={c.marker}
+              strokeWidth={1.5}
+              strokeDasharray="2 3"
+            />
             <text x={m.x + 3} y={plot.top + 11} fontSize="11" fill={c.marker}>
               {m.label}
             </text>
@@ -58,7 +71,15 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
         ))}
         {layout.goal && (
           <g className="run-chart-goal">
-            <line x1={plot.left} x2={plot.right} y1={layout.goal.y} y2={layout.goal.y} stroke={c.goal} strokeWidth={1.5} strokeDasharray="8 4" />
+            <line
+              x1={plot.left}
+              x2={plot.right}
+              y1={layout.goal.y}
+              y2={layout.goal.y}
+              stroke={c.goal}
+              strokeWidth={1.5}
+              strokeDasharray="8 4"
+            />
             <text x={plot.left + 4} y={layout.goal.y - 4} fontSize="12" fill={c.goal}>
               {t('chart.goal')} {fmt(layout.goal.value)}
             </text>
@@ -75,7 +96,15 @@ export function RunChart({ measure, cycles }: { measure: MeasureDto; cycles: Cyc
               strokeWidth={2}
             />
             {layout.centre.baselineEndX !== null && (
-              <line x1={layout.centre.baselineEndX} x2={plot.right} y1={layout.centre.y} y2={layout.centre.y} stroke={c.centre} strokeWidth={2} strokeDasharray="6 4" />
+              <line
+                x1={layout.centre.baselineEndX}
+                x2={plot.right}
+                y1={layout.centre.y}
+                y2={layout.centre.y}
+                stroke={c.centre}
+                strokeWidth={2}
+                strokeDasharray="6 4"
+              />
             )}
             <text x={plot.right} y={layout.centre.y - 5} textAnchor="end" fontSize="12" fill={c.centre}>
               {t('chart.median')} {fmt(layout.centre.value)}

@@ -25,9 +25,15 @@ export interface ImprovementActions {
   people: { userId: string; displayName: string }[];
   canInput: boolean;
   mayFacilitate: boolean;
-  updateIdea: (ideaId: string, changes: { title?: string; ownerId?: string | null; status?: ImprovementState['ideas'][number]['status'] }) => void;
+  updateIdea: (
+    ideaId: string,
+    changes: { title?: string; ownerId?: string | null; status?: ImprovementState['ideas'][number]['status'] },
+  ) => void;
   addCycle: (ideaId: string) => void;
-  updateCycle: (cycleId: string, changes: { decision?: PdsaDecision | null; addQuestion?: true; removeQuestionId?: string; startedOn?: string }) => void;
+  updateCycle: (
+    cycleId: string,
+    changes: { decision?: PdsaDecision | null; addQuestion?: true; removeQuestionId?: string; startedOn?: string },
+  ) => void;
   claim: (key: string) => void;
   release: (key: string) => void;
   save: (key: string, text: string, baseRev: number, release: boolean) => void;

@@ -23,7 +23,10 @@ export const improvementKeys = {
 const base = (teamId: string) => `/api/teams/${enc(teamId)}/improvement`;
 
 export function useBoard(teamId: string) {
-  return useQuery({ queryKey: improvementKeys.board(teamId), queryFn: () => api<ImprovementBoardDto>('GET', base(teamId)) });
+  return useQuery({
+    queryKey: improvementKeys.board(teamId),
+    queryFn: () => api<ImprovementBoardDto>('GET', base(teamId)),
+  });
 }
 
 export function useFieldHistory(teamId: string, key: string, enabled: boolean) {
@@ -41,7 +44,9 @@ export function useBoardMutations(teamId: string) {
   const useAction = <A, R>(fn: (a: A) => Promise<R>) => useMutation({ mutationFn: fn, onSettled: refresh });
   return {
     createIdea: useAction((body: CreateIdeaBody) => api<IdeaDto>('POST', `${base(teamId)}/ideas`, body)),
-    updateIdea: useAction(({ ideaId, ...body }: UpdateIdeaBody & { ideaId: string }) => api<IdeaDto>('PATCH', `${base(teamId)}/ideas/${enc(ideaId)}`, body)),
+    updateIdea: useAction(({ ideaId, ...body }: UpdateIdeaBody & { ideaId: string }) =>
+      api<IdeaDto>('PATCH', `${base(teamId)}/ideas/${enc(ideaId)}`, body),
+    ),
     addCycle: useAction((ideaId: string) => api<CycleDto>('POST', `${base(teamId)}/ideas/${enc(ideaId)}/cycles`, {})),
     updateCycle: useAction(({ cycleId, ...body }: UpdateCycleBody & { cycleId: string }) =>
       api<CycleDto>('PATCH', `${base(teamId)}/cycles/${enc(cycleId)}`, body),

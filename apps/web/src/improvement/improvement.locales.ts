@@ -118,7 +118,11 @@ export const improvementSv = {
     addAction: 'Lägg till åtgärd',
     due: 'Klart senast',
     meetingActions: 'Åtgärder från den här träffen',
-    parts: { review: 'Genomgång av pågående cykler', cycle: 'Arbeta med en idés cykel', actions: 'Åtgärder med ansvarig och datum' },
+    parts: {
+      review: 'Genomgång av pågående cykler',
+      cycle: 'Arbeta med en idés cykel',
+      actions: 'Åtgärder med ansvarig och datum',
+    },
     part: 'Del av träffen',
   },
   template: {
@@ -195,8 +199,10 @@ export const improvementEn: Strings<typeof improvementSv> = {
   editing: '{{name}} is writing…',
   youEditing: 'You are writing here',
   saving: 'Saving…',
-  conflictMine: 'Your text did not go into the field because someone else changed it at the same time. It is kept in the history:',
-  conflictOther: "{{name}}'s text did not go into the field (someone else changed it at the same time). It is kept in the history:",
+  conflictMine:
+    'Your text did not go into the field because someone else changed it at the same time. It is kept in the history:',
+  conflictOther:
+    "{{name}}'s text did not go into the field (someone else changed it at the same time). It is kept in the history:",
   useMine: 'Add the text to the field',
   dismiss: 'Dismiss',
   history: 'History',
@@ -250,7 +256,11 @@ export const improvementEn: Strings<typeof improvementSv> = {
     addAction: 'Add action',
     due: 'Due',
     meetingActions: 'Actions from this meeting',
-    parts: { review: 'Review of running cycles', cycle: "Work on one idea's cycle", actions: 'Actions with owner and due date' },
+    parts: {
+      review: 'Review of running cycles',
+      cycle: "Work on one idea's cycle",
+      actions: 'Actions with owner and due date',
+    },
     part: 'Part of the meeting',
   },
   template: {

@@ -32,7 +32,9 @@ export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
         {followUp.data?.previous && (
           <p className="muted">
             {t('actions.previous', { date: followUp.data.previous.heldOn })}:{' '}
-            {KASAM_DIMENSIONS.map((d) => `${t(`dimensions.${d}`)} ${followUp.data!.previous!.dimensions[d].median}`).join(' · ')}
+            {KASAM_DIMENSIONS.map(
+              (d) => `${t(`dimensions.${d}`)} ${followUp.data!.previous!.dimensions[d].median}`,
+            ).join(' · ')}
           </p>
         )}
         {followUp.data && previous.length === 0 && <p className="muted">{t('actions.noFollowUp')}</p>}
@@ -62,7 +64,8 @@ export function KasamActionsPhase({ phase }: { phase: ActionsView }) {
             ))}
           </ul>
         )}
-        {layout !== 'wall' && (mine.length < max ? <NewActionForm /> : <p className="notice">{t('actions.full', { max })}</p>)}
+        {layout !== 'wall' &&
+          (mine.length < max ? <NewActionForm /> : <p className="notice">{t('actions.full', { max })}</p>)}
       </section>
     </div>
   );
@@ -74,7 +77,11 @@ function FollowUpControls({ item, phase }: { item: ItemDto; phase: ActionsView }
   const entry = phase.state.outcomes[item.id];
   return (
     <div className="stack">
-      {entry && <p className="review-outcome">{t('actions.outcome', { outcome: t(`actions.${OUTCOMES.find(([o]) => o === entry.outcome)![1]}`) })}</p>}
+      {entry && (
+        <p className="review-outcome">
+          {t('actions.outcome', { outcome: t(`actions.${OUTCOMES.find(([o]) => o === entry.outcome)![1]}`) })}
+        </p>
+      )}
       {layout !== 'wall' && (
         <div className="button-row" role="group" aria-label={item.text}>
           {OUTCOMES.map(([outcome, key]) => (
@@ -100,10 +107,17 @@ function NewActionForm() {
   const { s, me, send, canInput, announce } = useRoom();
   const id = useId();
   const [factorId, setFactorId] = useState('');
-  const factors = s.items.filter((i) => i.kind === 'success-factor' && i.status === 'open' && !i.id.startsWith('pending:'));
+  const factors = s.items.filter(
+    (i) => i.kind === 'success-factor' && i.status === 'open' && !i.id.startsWith('pending:'),
+  );
   return (
     <ActionForm
-      labels={{ text: t('actions.text'), owner: t('actions.ownerField'), due: t('actions.dueField'), submit: t('actions.add') }}
+      labels={{
+        text: t('actions.text'),
+        owner: t('actions.ownerField'),
+        due: t('actions.dueField'),
+        submit: t('actions.add'),
+      }}
       people={s.participants}
       maxLength={KASAM_LIMITS.actionText}
       canInput={canInput}
@@ -111,7 +125,10 @@ function NewActionForm() {
       defaultOwnerId={me}
       keepOwner
       onAdd={({ text, ownerId, dueDate }) =>
-        send({ type: 'kasam.action.add', payload: { text, ownerId: ownerId ?? me, dueDate, factorId: factorId || null } })
+        send({
+          type: 'kasam.action.add',
+          payload: { text, ownerId: ownerId ?? me, dueDate, factorId: factorId || null },
+        })
       }
     >
       {factors.length > 0 && (

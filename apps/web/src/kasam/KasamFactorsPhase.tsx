@@ -12,7 +12,9 @@ export function KasamFactorsPhase({ phase }: { phase: FactorsView }) {
   const { t } = useTranslation('kasam');
   const { s, layout } = useRoom();
   const groups = phase.state.groups;
-  const factors = s.items.filter((i) => i.kind === 'success-factor' && (i.status === 'open' || i.originMeetingId === s.meeting.id));
+  const factors = s.items.filter(
+    (i) => i.kind === 'success-factor' && (i.status === 'open' || i.originMeetingId === s.meeting.id),
+  );
   const current = factors.filter((i) => i.originMeetingId === s.meeting.id);
   const earlier = factors.filter((i) => i.originMeetingId !== s.meeting.id);
   const labels = [...new Set(Object.values(groups))].sort((a, b) => a.localeCompare(b));
@@ -40,7 +42,9 @@ export function KasamFactorsPhase({ phase }: { phase: FactorsView }) {
             <ul className="item-list">
               {items.map((item) => (
                 <ItemRow key={item.id} item={item}>
-                  {layout !== 'wall' && !item.id.startsWith('pending:') && <GroupField item={item} phaseId={phase.id} current={groups[item.id] ?? ''} listId={listId} />}
+                  {layout !== 'wall' && !item.id.startsWith('pending:') && (
+                    <GroupField item={item} phaseId={phase.id} current={groups[item.id] ?? ''} listId={listId} />
+                  )}
                 </ItemRow>
               ))}
             </ul>

@@ -43,7 +43,9 @@ export function KasamMinutes({ minutes: { kasam: minutes }, nameOf }: MinutesPro
             <li key={a.itemId}>
               {a.text}
               <span className="muted"> · {t('actions.owner', { name: nameOf(a.ownerId) })}</span>
-              {a.dueDate && <span className="muted"> · {t('actions.due', { date: formatDate(a.dueDate, locale) })}</span>}
+              {a.dueDate && (
+                <span className="muted"> · {t('actions.due', { date: formatDate(a.dueDate, locale) })}</span>
+              )}
             </li>
           ))}
         </ul>

@@ -1,4 +1,11 @@
-import { KASAM_DIMENSIONS, KASAM_LIMITS, KASAM_TEXTS, type KasamAggregate, type KasamDimension, type PhaseView } from '@tillit/protocol';
+import {
+  KASAM_DIMENSIONS,
+  KASAM_LIMITS,
+  KASAM_TEXTS,
+  type KasamAggregate,
+  type KasamDimension,
+  type PhaseView,
+} from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useRoom } from '../meetings/room';
@@ -17,7 +24,9 @@ export function KasamReflectionPhase({ phase }: { phase: ReflectionView }) {
   const { k } = phase.settings;
   return (
     <div className="stack kasam">
-      {!revealed && layout !== 'wall' && (iAnswered ? <p className="notice">{t('thanks')}</p> : <ReflectionForm phase={phase} />)}
+      {!revealed &&
+        layout !== 'wall' &&
+        (iAnswered ? <p className="notice">{t('thanks')}</p> : <ReflectionForm phase={phase} />)}
       <p className="kasam-count" aria-live="off">
         <strong>{t('answered', { count: answered })}</strong>
         {!revealed && <> · {t('needK', { k })}</>}
@@ -82,7 +91,13 @@ function ReflectionForm({ phase }: { phase: ReflectionView }) {
           <div className="rating-scale">
             {[1, 2, 3, 4, 5, 6, 7].map((v) => (
               <label key={v} className="rating-option">
-                <input type="radio" name={`${id}-${d}`} value={v} checked={ratings[d] === v} onChange={() => setRatings({ ...ratings, [d]: v })} />
+                <input
+                  type="radio"
+                  name={`${id}-${d}`}
+                  value={v}
+                  checked={ratings[d] === v}
+                  onChange={() => setRatings({ ...ratings, [d]: v })}
+                />
                 <span>{v}</span>
               </label>
             ))}

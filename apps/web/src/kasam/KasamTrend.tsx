@@ -5,7 +5,15 @@ import { useKasamTrend } from './kasam.api';
 const COLORS = { comprehensibility: '#1f6f8b', manageability: '#a0522d', meaningfulness: '#2e7d32' } as const;
 
 /** Medians across dialogues (only aggregates that met k exist): a small line chart and the same as a table. */
-export function KasamTrend({ teamId, forumId, refreshKey }: { teamId: string; forumId: string | null; refreshKey?: string }) {
+export function KasamTrend({
+  teamId,
+  forumId,
+  refreshKey,
+}: {
+  teamId: string;
+  forumId: string | null;
+  refreshKey?: string;
+}) {
   const { t } = useTranslation('kasam');
   const trend = useKasamTrend(teamId, forumId, refreshKey);
   const points = trend.data ?? [];

@@ -7,7 +7,11 @@ const enc = encodeURIComponent;
 export function useKasamTrend(teamId: string, forumId: string | null, key: unknown = null) {
   return useQuery({
     queryKey: ['teams', teamId, 'kasam', 'trend', forumId ?? '', key],
-    queryFn: () => api<KasamTrendPoint[]>('GET', `/api/teams/${enc(teamId)}/kasam/trend${forumId ? `?forumId=${enc(forumId)}` : ''}`),
+    queryFn: () =>
+      api<KasamTrendPoint[]>(
+        'GET',
+        `/api/teams/${enc(teamId)}/kasam/trend${forumId ? `?forumId=${enc(forumId)}` : ''}`,
+      ),
   });
 }
 

@@ -22,8 +22,10 @@ export const kasamSv = {
     meaningfulness: 'Meningsfullhet',
   },
   prompts: {
-    comprehensibility: 'Hur begripligt är arbetet för dig just nu – vet du vad som händer, vad som förväntas av dig och varför?',
-    manageability: 'Hur hanterbart är arbetet för dig just nu – räcker tiden, kunskapen och stödet till det du ska göra?',
+    comprehensibility:
+      'Hur begripligt är arbetet för dig just nu – vet du vad som händer, vad som förväntas av dig och varför?',
+    manageability:
+      'Hur hanterbart är arbetet för dig just nu – räcker tiden, kunskapen och stödet till det du ska göra?',
     meaningfulness: 'Hur meningsfullt känns arbetet för dig just nu – är det värt din energi och ditt engagemang?',
   },
   scaleLow: '1 = inte alls',
@@ -31,7 +33,8 @@ export const kasamSv = {
   helps: 'Vad hjälper dig i arbetet? (valfritt)',
   hinders: 'Vad hindrar dig? (valfritt)',
   important: 'Vad är viktigt för dig? (valfritt)',
-  anonymous: 'Ditt svar är anonymt: det sparas utan ditt namn och utan tidpunkt, och ingen – inte heller samtalsledaren eller chefen – kan se vad du svarade. Bara en sammanställning visas, och bara när minst {{k}} har svarat.',
+  anonymous:
+    'Ditt svar är anonymt: det sparas utan ditt namn och utan tidpunkt, och ingen – inte heller samtalsledaren eller chefen – kan se vad du svarade. Bara en sammanställning visas, och bara när minst {{k}} har svarat.',
   send: 'Skicka anonymt',
   onlyOnce: 'Du kan svara en gång och inte ändra svaret efteråt.',
   thanks: 'Tack! Ditt svar är sparat anonymt.',
@@ -112,8 +115,10 @@ export const kasamEn: Strings<typeof kasamSv> = {
     meaningfulness: 'Meaningfulness',
   },
   prompts: {
-    comprehensibility: 'How comprehensible is your work right now – do you know what is going on, what is expected of you and why?',
-    manageability: 'How manageable is your work right now – are the time, knowledge and support enough for what you have to do?',
+    comprehensibility:
+      'How comprehensible is your work right now – do you know what is going on, what is expected of you and why?',
+    manageability:
+      'How manageable is your work right now – are the time, knowledge and support enough for what you have to do?',
     meaningfulness: 'How meaningful does your work feel right now – is it worth your energy and commitment?',
   },
   scaleLow: '1 = not at all',
@@ -121,7 +126,8 @@ export const kasamEn: Strings<typeof kasamSv> = {
   helps: 'What helps you at work? (optional)',
   hinders: 'What hinders you? (optional)',
   important: 'What is important to you? (optional)',
-  anonymous: 'Your answer is anonymous: it is stored without your name and without a time, and nobody – not the facilitator, not the manager – can see what you answered. Only a summary is shown, and only when at least {{k}} have answered.',
+  anonymous:
+    'Your answer is anonymous: it is stored without your name and without a time, and nobody – not the facilitator, not the manager – can see what you answered. Only a summary is shown, and only when at least {{k}} have answered.',
   send: 'Send anonymously',
   onlyOnce: 'You can answer once and cannot change the answer afterwards.',
   thanks: 'Thank you! Your answer is saved anonymously.',

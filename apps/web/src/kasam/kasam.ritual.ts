@@ -8,7 +8,11 @@ import { KasamMinutes } from './KasamMinutes';
 import { KasamReflectionPhase } from './KasamReflectionPhase';
 
 export const kasamRitual = {
-  phases: { 'kasam-reflection': KasamReflectionPhase, 'kasam-factors': KasamFactorsPhase, 'kasam-actions': KasamActionsPhase },
+  phases: {
+    'kasam-reflection': KasamReflectionPhase,
+    'kasam-factors': KasamFactorsPhase,
+    'kasam-actions': KasamActionsPhase,
+  },
   minutes: KasamMinutes,
   announce: describeKasamEvent,
   locales: kasamLocales,

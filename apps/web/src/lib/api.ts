@@ -56,7 +56,10 @@ export async function api<T>(method: Method, path: string, body?: unknown): Prom
     response = await send(method, path, body, false);
     if (response.status === 403 && method !== 'GET') {
       // A stale or rotated CSRF cookie: fetch a fresh one and try once more.
-      const error: unknown = await response.clone().json().catch(() => undefined);
+      const error: unknown = await response
+        .clone()
+        .json()
+        .catch(() => undefined);
       if (isApiError(error) && error.code === ErrorCode.CsrfFailed) {
         response = await send(method, path, body, true);
       }

@@ -45,7 +45,10 @@ i18n.on('languageChanged', (lng) => {
  * ritual brings its own). Called once, before the first render.
  */
 export function startI18n(namespaces: readonly LocaleNamespace[]): void {
-  const bundle = (translation: object, lang: Locale) => ({ translation, ...Object.fromEntries(namespaces.map((n) => [n.ns, n[lang]])) });
+  const bundle = (translation: object, lang: Locale) => ({
+    translation,
+    ...Object.fromEntries(namespaces.map((n) => [n.ns, n[lang]])),
+  });
   void i18n.use(initReactI18next).init({
     resources: { sv: bundle(sv, 'sv'), en: bundle(en, 'en') },
     lng: storedLocale(),

@@ -36,7 +36,8 @@ export const en: Translation = {
     haveAccount: 'Already have an account?',
     toSignUp: 'Create an account',
     toSignIn: 'Sign in',
-    intro: "Tillit supports your team's forums of trust-based leadership: daily steering, improvement meetings, ethics forums and sense-of-coherence dialogues.",
+    intro:
+      "Tillit supports your team's forums of trust-based leadership: daily steering, improvement meetings, ethics forums and sense-of-coherence dialogues.",
   },
   home: {
     title: 'Home',
@@ -485,7 +486,8 @@ export const en: Translation = {
     RATE_LIMITED_NO_TIME: 'Too many attempts. Wait a moment and try again.',
     CSRF_FAILED: 'The page was out of date. Reload the page and try again.',
     INVALID_CREDENTIALS: 'Wrong email address or password.',
-    INVITE_INVALID: 'This invite is no longer valid. It may have expired, been used or been revoked. Ask for a new link.',
+    INVITE_INVALID:
+      'This invite is no longer valid. It may have expired, been used or been revoked. Ask for a new link.',
     LAST_ADMIN: 'Someone must remain in the leading role. Give the role to someone else first.',
     PAYLOAD_TOO_LARGE: 'What you sent was too large.',
     INTERNAL: 'Something went wrong on our side. Please try again in a moment.',

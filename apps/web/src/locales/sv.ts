@@ -41,7 +41,8 @@ export const sv = {
     haveAccount: 'Har du redan ett konto?',
     toSignUp: 'Skapa ett konto',
     toSignIn: 'Logga in',
-    intro: 'Tillit stöder teamets forum för tillitsbaserat ledarskap: daglig styrning, förbättringsträffar, etikforum och KASAM-samtal.',
+    intro:
+      'Tillit stöder teamets forum för tillitsbaserat ledarskap: daglig styrning, förbättringsträffar, etikforum och KASAM-samtal.',
   },
   home: {
     title: 'Start',
@@ -361,7 +362,8 @@ export const sv = {
     waitingCount_one: '{{count}} ändring väntar på att skickas',
     waitingCount_other: '{{count}} ändringar väntar på att skickas',
     reload: 'Ladda om sidan',
-    reloadBanner: 'Tillit har uppdaterats medan du var här. Ladda om sidan för att fortsätta. Inget av det du skickat går förlorat.',
+    reloadBanner:
+      'Tillit har uppdaterats medan du var här. Ladda om sidan för att fortsätta. Inget av det du skickat går förlorat.',
     signInAgain: 'Logga in igen',
     signedOutBanner: 'Din inloggning har upphört. Logga in igen för att fortsätta.',
     refusedBanner: 'Du kan inte delta i det här mötet.',

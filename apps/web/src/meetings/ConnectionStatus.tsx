@@ -11,7 +11,9 @@ export function ConnectionStatus({ live }: { live: LiveState }) {
       <span role="status" className="connection-state">
         {t(`meeting.connection.${live.status}`)}
       </span>
-      {live.waiting > 0 && <span className="connection-waiting"> · {t('meeting.waitingCount', { count: live.waiting })}</span>}
+      {live.waiting > 0 && (
+        <span className="connection-waiting"> · {t('meeting.waitingCount', { count: live.waiting })}</span>
+      )}
     </div>
   );
 }

@@ -30,10 +30,19 @@ export function FacilitatorControls() {
       ) : (
         <>
           <div className="button-row">
-            <button type="button" className="secondary" disabled={index <= 0} onClick={() => send({ type: 'phase.goto', payload: { index: index - 1 } })}>
+            <button
+              type="button"
+              className="secondary"
+              disabled={index <= 0}
+              onClick={() => send({ type: 'phase.goto', payload: { index: index - 1 } })}
+            >
               ← {t('meeting.controls.previous')}
             </button>
-            <button type="button" disabled={index >= s.phases.length - 1} onClick={() => send({ type: 'phase.goto', payload: { index: index + 1 } })}>
+            <button
+              type="button"
+              disabled={index >= s.phases.length - 1}
+              onClick={() => send({ type: 'phase.goto', payload: { index: index + 1 } })}
+            >
               {t('meeting.controls.next')} →
             </button>
           </div>
@@ -43,7 +52,8 @@ export function FacilitatorControls() {
             onSubmit={(event) => {
               event.preventDefault();
               const m = Number(minutes.replace(',', '.'));
-              const seconds = Number.isFinite(m) && m > 0 ? Math.min(LIVE_LIMITS.timerSeconds, Math.round(m * 60)) : undefined;
+              const seconds =
+                Number.isFinite(m) && m > 0 ? Math.min(LIVE_LIMITS.timerSeconds, Math.round(m * 60)) : undefined;
               send({ type: 'timer.start', payload: seconds ? { seconds } : {} });
             }}
           >
@@ -75,7 +85,11 @@ export function FacilitatorControls() {
                 {t('meeting.controls.timerResume')}
               </button>
             )}
-            <button type="button" className="secondary" onClick={() => send({ type: 'timer.extend', payload: { seconds: 60 } })}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => send({ type: 'timer.extend', payload: { seconds: 60 } })}
+            >
               {t('meeting.controls.plusMinute')}
             </button>
             <button

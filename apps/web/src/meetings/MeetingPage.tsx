@@ -80,7 +80,8 @@ export function MeetingPage({ rituals }: { rituals: Rituals }) {
     if (!client || !meId) return;
     client.onApplied = (events, before, catchUp) => {
       if (catchUp && events.length > 3) return announce(t('meeting.announce.caughtUp', { count: events.length }));
-      for (const text of events.map((e) => describeEvent(e, before, meId, t, rituals.announcers))) if (text) announce(text);
+      for (const text of events.map((e) => describeEvent(e, before, meId, t, rituals.announcers)))
+        if (text) announce(text);
     };
     client.onRefused = ({ error }: Refused) => {
       const reason = errorMessage(t, error);
@@ -119,7 +120,8 @@ export function MeetingPage({ rituals }: { rituals: Rituals }) {
     const names = new Map(s.participants.map((p) => [p.userId, p.displayName]));
     for (const p of s.presence) if (!names.has(p.userId)) names.set(p.userId, p.displayName);
     const teamData = team.data;
-    const isFacilitator = s.meeting.facilitatorId === meId || teamData?.myRole === 'manager' || Boolean(teamData?.isOrgAdmin);
+    const isFacilitator =
+      s.meeting.facilitatorId === meId || teamData?.myRole === 'manager' || Boolean(teamData?.isOrgAdmin);
     return {
       view,
       s,
@@ -223,7 +225,12 @@ export function MeetingPage({ rituals }: { rituals: Rituals }) {
                 </div>
               ))}
             </div>
-            <div role="status" aria-live="polite" aria-label={t('meeting.announcer')} className="visually-hidden announcer">
+            <div
+              role="status"
+              aria-live="polite"
+              aria-label={t('meeting.announcer')}
+              className="visually-hidden announcer"
+            >
               {messages.map((m) => (
                 <p key={m.id}>{m.text}</p>
               ))}
@@ -299,21 +306,37 @@ function votesBack(e: LiveEvent, before: MeetingSnapshot, me: string): number {
   for (const r of e.payload.votesReleased) {
     const phase = before.phases.find((p) => p.id === r.phaseId);
     const now = r.used[me];
-    if (phase?.kind === 'voting' && !phase.state.revealed && now !== undefined) back += (phase.state.used[me] ?? 0) - now;
+    if (phase?.kind === 'voting' && !phase.state.revealed && now !== undefined)
+      back += (phase.state.used[me] ?? 0) - now;
   }
   return back;
 }
 
-function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFunction, announcers: Announcer[]): string | null {
-  const name = (id: string | null) => before.participants.find((p) => p.userId === id)?.displayName ?? t('meeting.someone');
+function describeEvent(
+  e: LiveEvent,
+  before: MeetingSnapshot,
+  me: string,
+  t: TFunction,
+  announcers: Announcer[],
+): string | null {
+  const name = (id: string | null) =>
+    before.participants.find((p) => p.userId === id)?.displayName ?? t('meeting.someone');
   const back = votesBack(e, before, me);
   if (back > 0) return t('meeting.announce.votesBack', { count: back });
   switch (e.type) {
     case 'item.added':
-      return e.payload.item.authorId === me ? null : t('meeting.announce.itemAdded', { name: name(e.payload.item.authorId), text: e.payload.item.text });
+      return e.payload.item.authorId === me
+        ? null
+        : t('meeting.announce.itemAdded', { name: name(e.payload.item.authorId), text: e.payload.item.text });
     case 'phase.changed': {
       const phase = before.phases[e.payload.index];
-      return phase ? t('meeting.announce.phaseChanged', { title: phase.title, n: e.payload.index + 1, total: before.phases.length }) : null;
+      return phase
+        ? t('meeting.announce.phaseChanged', {
+            title: phase.title,
+            n: e.payload.index + 1,
+            total: before.phases.length,
+          })
+        : null;
     }
     case 'votes.revealed':
       return t('meeting.announce.votesRevealed');
@@ -322,7 +345,9 @@ function describeEvent(e: LiveEvent, before: MeetingSnapshot, me: string, t: TFu
     case 'meeting.ended':
       return t('meeting.announce.meetingEnded');
     case 'facilitator.changed':
-      return t('meeting.announce.facilitatorChanged', { name: e.payload.userId === me ? t('meeting.you') : name(e.payload.userId) });
+      return t('meeting.announce.facilitatorChanged', {
+        name: e.payload.userId === me ? t('meeting.you') : name(e.payload.userId),
+      });
     case 'hand.raised':
       return e.payload.userId === me ? null : t('meeting.announce.handRaised', { name: name(e.payload.userId) });
     case 'input.locked':

@@ -17,7 +17,11 @@ export function Minutes({ s, minutes }: { s: MeetingSnapshot; minutes: MinutesDt
         <Lead key={i} {...props} />
       ))}
       <h3>{t('meeting.minutes.summary')}</h3>
-      {minutes.summary ? <p className="notes-text">{minutes.summary}</p> : <p className="muted">{t('meeting.minutes.noSummary')}</p>}
+      {minutes.summary ? (
+        <p className="notes-text">{minutes.summary}</p>
+      ) : (
+        <p className="muted">{t('meeting.minutes.noSummary')}</p>
+      )}
       {sections.map((Section, i) => (
         <Section key={i} {...props} />
       ))}

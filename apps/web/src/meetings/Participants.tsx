@@ -29,14 +29,16 @@ export function Participants() {
   for (const p of s.presence) byUser.set(p.userId, [...(byUser.get(p.userId) ?? []), p]);
   const people = [...s.participants];
   for (const p of s.presence) {
-    if (!people.some((x) => x.userId === p.userId)) people.push({ userId: p.userId, displayName: p.displayName, role: null });
+    if (!people.some((x) => x.userId === p.userId))
+      people.push({ userId: p.userId, displayName: p.displayName, role: null });
   }
   const hereCount = byUser.size;
 
   return (
     <section className="card participants" aria-labelledby="participants-title">
       <h2 id="participants-title">
-        {t('meeting.participants.title')} <span className="muted">({t('meeting.participants.here', { count: hereCount })})</span>
+        {t('meeting.participants.title')}{' '}
+        <span className="muted">({t('meeting.participants.here', { count: hereCount })})</span>
       </h2>
       <ul className="participant-list">
         {people.map((p) => {
@@ -47,7 +49,10 @@ export function Participants() {
           const hand = s.hands.findIndex((h) => h.userId === p.userId);
           return (
             <li key={p.userId} className={`participant${here ? ' participant--here' : ''}`}>
-              <span className={`presence-dot${here ? (idle ? ' presence-dot--idle' : ' presence-dot--here') : ''}`} aria-hidden="true" />
+              <span
+                className={`presence-dot${here ? (idle ? ' presence-dot--idle' : ' presence-dot--here') : ''}`}
+                aria-hidden="true"
+              />
               <span className="participant-name">
                 {p.userId === me ? `${nameOf(p.userId)} (${t('meeting.you')})` : nameOf(p.userId)}
               </span>
@@ -61,9 +66,19 @@ export function Participants() {
                       .filter(Boolean)
                       .join(' · ')
                   : t('meeting.participants.absent')}
-                {s.meeting.facilitatorId === p.userId && <> · <strong>{t('meeting.participants.facilitator')}</strong></>}
+                {s.meeting.facilitatorId === p.userId && (
+                  <>
+                    {' '}
+                    · <strong>{t('meeting.participants.facilitator')}</strong>
+                  </>
+                )}
                 {s.ready.includes(p.userId) && <> · ✓ {t('meeting.participants.ready')}</>}
-                {hand >= 0 && <> · {t('meeting.participants.hand')} ({hand + 1})</>}
+                {hand >= 0 && (
+                  <>
+                    {' '}
+                    · {t('meeting.participants.hand')} ({hand + 1})
+                  </>
+                )}
               </span>
             </li>
           );
@@ -81,7 +96,9 @@ export function MySignals() {
   const ready = s.ready.includes(me);
   const hand = s.hands.some((h) => h.userId === me);
   const live = s.meeting.state === 'live';
-  const mayTake = s.meeting.facilitatorId !== me && (s.meeting.facilitatorId === null || (away !== null && away >= LIVE_LIMITS.facilitatorGraceSeconds * 1000));
+  const mayTake =
+    s.meeting.facilitatorId !== me &&
+    (s.meeting.facilitatorId === null || (away !== null && away >= LIVE_LIMITS.facilitatorGraceSeconds * 1000));
 
   return (
     <section className="card my-signals" aria-labelledby="my-signals-title">

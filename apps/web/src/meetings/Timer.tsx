@@ -49,10 +49,20 @@ export function Timer() {
 
   const hasTime = timer.status !== 'idle' || timer.remainingMs > 0;
   const label =
-    timer.status === 'running' ? (up ? t('meeting.timer.up') : t('meeting.timer.running')) : timer.status === 'paused' ? t('meeting.timer.paused') : hasTime ? t('meeting.timer.idle') : t('meeting.timer.none');
+    timer.status === 'running'
+      ? up
+        ? t('meeting.timer.up')
+        : t('meeting.timer.running')
+      : timer.status === 'paused'
+        ? t('meeting.timer.paused')
+        : hasTime
+          ? t('meeting.timer.idle')
+          : t('meeting.timer.none');
 
   return (
-    <div className={`timer${up ? ' timer--up' : ''}${timer.status === 'running' && left < 60_000 && !up ? ' timer--soon' : ''}`}>
+    <div
+      className={`timer${up ? ' timer--up' : ''}${timer.status === 'running' && left < 60_000 && !up ? ' timer--soon' : ''}`}
+    >
       <p className="timer-clock" role="timer" aria-label={t('meeting.timer.label')}>
         {hasTime ? formatClock(left) : '–:––'}
       </p>

@@ -16,7 +16,10 @@ export function HomePage() {
   const navigate = useNavigate();
 
   return (
-    <Page title={t('home.title')} lead={<p className="lead">{t('home.greeting', { name: me.data?.displayName ?? '' })}</p>}>
+    <Page
+      title={t('home.title')}
+      lead={<p className="lead">{t('home.greeting', { name: me.data?.displayName ?? '' })}</p>}
+    >
       <section aria-labelledby="my-teams" className="card">
         <h2 id="my-teams">{t('home.teams')}</h2>
         {teams.isPending ? (
@@ -53,7 +56,9 @@ export function HomePage() {
             {organizations.data.map((org) => (
               <li key={org.id}>
                 <Link to={`/organizations/${org.id}`}>{org.name}</Link>{' '}
-                <span className="muted">{org.myRole === 'admin' ? t('organization.admin') : t('organization.member')}</span>
+                <span className="muted">
+                  {org.myRole === 'admin' ? t('organization.admin') : t('organization.member')}
+                </span>
               </li>
             ))}
           </ul>

@@ -46,7 +46,9 @@ export function OrganizationPage() {
               submitLabel={t('organization.create')}
               maxLength={120}
               pending={createTeam.isPending}
-              onSubmit={(name) => createTeam.mutate({ name }, { onSuccess: (team) => void navigate(`/teams/${team.id}`) })}
+              onSubmit={(name) =>
+                createTeam.mutate({ name }, { onSuccess: (team) => void navigate(`/teams/${team.id}`) })
+              }
             />
           </>
         )}

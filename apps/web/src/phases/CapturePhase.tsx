@@ -11,7 +11,9 @@ export function CapturePhase({ phase }: { phase: CapturePhaseView }) {
   const { t } = useTranslation('phases');
   const { s, layout } = useRoom();
   const kinds = phase.settings.itemKinds;
-  const items = s.items.filter((i) => i.originMeetingId === s.meeting.id && kinds.includes(i.kind) && i.parentId === null);
+  const items = s.items.filter(
+    (i) => i.originMeetingId === s.meeting.id && kinds.includes(i.kind) && i.parentId === null,
+  );
   const form = layout !== 'wall' ? <CaptureForm kinds={kinds} /> : null;
 
   return (

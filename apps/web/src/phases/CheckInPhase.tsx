@@ -18,7 +18,9 @@ export function CheckInPhase({ phase }: { phase: CheckInView }) {
   return (
     <div className="stack">
       {phase.settings.prompt && <p className="prompt">{phase.settings.prompt}</p>}
-      {inTurn && <p className="turn">{turnUserId ? t('checkIn.turn', { name: nameOf(turnUserId) }) : t('checkIn.noTurn')}</p>}
+      {inTurn && (
+        <p className="turn">{turnUserId ? t('checkIn.turn', { name: nameOf(turnUserId) }) : t('checkIn.noTurn')}</p>
+      )}
       {mine && <p>{mine.text === null ? t('checkIn.youPassed') : t('checkIn.yourAnswer', { text: mine.text })}</p>}
       {layout === 'phone' && form}
       <h3 id={`answers-${phase.id}`}>{t('checkIn.answers')}</h3>
@@ -29,8 +31,14 @@ export function CheckInPhase({ phase }: { phase: CheckInView }) {
             <li key={p.userId} className={`item${turnUserId === p.userId ? ' item--turn' : ''}`}>
               <div className="item-body">
                 <p className="item-text">
-                  <strong>{p.userId === me ? `${p.displayName} (${t('meeting.you', { ns: 'translation' })})` : p.displayName}:</strong>{' '}
-                  {answer ? (answer.text ?? <em>{t('checkIn.passed')}</em>) : <span className="muted">{t('checkIn.notYet')}</span>}
+                  <strong>
+                    {p.userId === me ? `${p.displayName} (${t('meeting.you', { ns: 'translation' })})` : p.displayName}:
+                  </strong>{' '}
+                  {answer ? (
+                    (answer.text ?? <em>{t('checkIn.passed')}</em>)
+                  ) : (
+                    <span className="muted">{t('checkIn.notYet')}</span>
+                  )}
                 </p>
               </div>
               {inTurn && isFacilitator && layout !== 'wall' && turnUserId !== p.userId && (
@@ -95,7 +103,12 @@ function AnswerForm({ phase }: { phase: CheckInView }) {
           {t('checkIn.send')}
         </button>
         {phase.settings.allowPass && (
-          <button type="button" className="secondary" disabled={!enabled} onClick={() => send({ type: 'checkin.answer', payload: { pass: true } })}>
+          <button
+            type="button"
+            className="secondary"
+            disabled={!enabled}
+            onClick={() => send({ type: 'checkin.answer', payload: { pass: true } })}
+          >
             {t('checkIn.pass')}
           </button>
         )}

@@ -25,7 +25,10 @@ export function DiscussionPhase({ phase }: { phase: DiscussionView }) {
   const votes = revealedVotes(s);
   const focusId = phase.state.focusItemId;
   const candidates = s.items
-    .filter((i) => phase.settings.itemKinds.includes(i.kind) && i.kind !== 'action' && (i.status === 'open' || i.id === focusId))
+    .filter(
+      (i) =>
+        phase.settings.itemKinds.includes(i.kind) && i.kind !== 'action' && (i.status === 'open' || i.id === focusId),
+    )
     .sort((a, b) => (votes[b.id] ?? 0) - (votes[a.id] ?? 0));
   const focus = s.items.find((i) => i.id === focusId) ?? null;
 
@@ -40,7 +43,9 @@ export function DiscussionPhase({ phase }: { phase: DiscussionView }) {
           {candidates.map((item) => (
             <ItemRow key={item.id} item={item} editable={false}>
               <div className="vote-row">
-                {votes[item.id] !== undefined && <p className="tally">{t('discussion.votes', { count: votes[item.id] ?? 0 })}</p>}
+                {votes[item.id] !== undefined && (
+                  <p className="tally">{t('discussion.votes', { count: votes[item.id] ?? 0 })}</p>
+                )}
                 {item.id === focusId ? (
                   <p className="badge">{t('discussion.inFocus')}</p>
                 ) : (

@@ -5,7 +5,11 @@ import { useRoom } from '../meetings/room';
 import { ItemRow } from '../meetings/items/ItemRow';
 
 type ReviewView = Extract<PhaseView, { kind: 'review' }>;
-const BUTTON: Record<ReviewOutcome, 'done' | 'carryOver' | 'close'> = { done: 'done', 'carry-over': 'carryOver', closed: 'close' };
+const BUTTON: Record<ReviewOutcome, 'done' | 'carryOver' | 'close'> = {
+  done: 'done',
+  'carry-over': 'carryOver',
+  closed: 'close',
+};
 
 /** Walk through the team's open items from earlier meetings: done, carry over or close, with a comment. */
 export function ReviewPhase({ phase }: { phase: ReviewView }) {

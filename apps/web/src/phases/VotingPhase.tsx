@@ -38,7 +38,9 @@ export function VotingPhase({ phase }: { phase: VotingView }) {
             return (
               <ItemRow key={item.id} item={item} editable={false}>
                 <div className="vote-row">
-                  {revealed && tallies && <p className="tally">{t('voting.total', { count: tallies[item.id] ?? 0 })}</p>}
+                  {revealed && tallies && (
+                    <p className="tally">{t('voting.total', { count: tallies[item.id] ?? 0 })}</p>
+                  )}
                   {!revealed && <p className="my-votes">{t('voting.mine', { count: myVotes })}</p>}
                   {voting && (
                     <div className="button-row">
@@ -71,7 +73,9 @@ export function VotingPhase({ phase }: { phase: VotingView }) {
       <h3 id={`used-${phase.id}`}>{t('voting.used')}</h3>
       <ul className="plain-list" aria-labelledby={`used-${phase.id}`}>
         {s.participants.map((p) => (
-          <li key={p.userId}>{t('voting.usedBy', { name: nameOf(p.userId), used: used[p.userId] ?? 0, total: votesPerPerson })}</li>
+          <li key={p.userId}>
+            {t('voting.usedBy', { name: nameOf(p.userId), used: used[p.userId] ?? 0, total: votesPerPerson })}
+          </li>
         ))}
       </ul>
     </div>

@@ -12,7 +12,8 @@ describe('the generic phases before the server confirms', () => {
     const phase = withPending(confirmed, [vote], ANNA, PHASES_OVERLAYS).s.phases[0];
     expect(phase?.kind === 'voting' && phase.state).toMatchObject({ mine: { [item.id]: 1 }, used: { [ANNA]: 1 } });
 
-    const acked = withPending(confirmed, acknowledge([vote], vote.opId, 1, { mine: {} }), ANNA, PHASES_OVERLAYS).s.phases[0];
+    const acked = withPending(confirmed, acknowledge([vote], vote.opId, 1, { mine: {} }), ANNA, PHASES_OVERLAYS).s
+      .phases[0];
     expect(acked?.kind === 'voting' && acked.state).toMatchObject({ mine: {}, used: { [ANNA]: 1 } });
   });
 });

@@ -19,7 +19,12 @@ export const PHASES_OVERLAYS: Overlays = {
     const status = outcome === 'done' ? 'done' : outcome === 'closed' ? 'closed' : 'open';
     const next = mapPhase(s, op.phaseId, (p) =>
       p.kind === 'review'
-        ? { ...p, state: { outcomes: { ...p.state.outcomes, [itemId]: { outcome, comment: comment ?? null, by: me, at: op.at } } } }
+        ? {
+            ...p,
+            state: {
+              outcomes: { ...p.state.outcomes, [itemId]: { outcome, comment: comment ?? null, by: me, at: op.at } },
+            },
+          }
         : p,
     );
     return { ...next, items: next.items.map((i) => (i.id === itemId ? { ...i, status } : i)) };
@@ -29,12 +34,16 @@ export const PHASES_OVERLAYS: Overlays = {
     return mapPhase(s, op.phaseId, (p) => {
       if (p.kind !== 'voting') return p;
       // Once acknowledged, `mine` came from the server (applyMyVotes); only `used` waits for the event.
-      const mine = op.ackedSeq === undefined ? { ...p.state.mine, [itemId]: Math.max(0, (p.state.mine[itemId] ?? 0) + delta) } : p.state.mine;
+      const mine =
+        op.ackedSeq === undefined
+          ? { ...p.state.mine, [itemId]: Math.max(0, (p.state.mine[itemId] ?? 0) + delta) }
+          : p.state.mine;
       const used = { ...p.state.used, [me]: Math.max(0, (p.state.used[me] ?? 0) + delta) };
       return { ...p, state: { ...p.state, mine, used } };
     });
   },
   'discussion.focus': (s, op) =>
     mapPhase(s, op.phaseId, (p) => (p.kind === 'discussion' ? { ...p, state: { focusItemId: op.payload.itemId } } : p)),
-  'summary.edit': (s, op) => mapPhase(s, op.phaseId, (p) => (p.kind === 'summary' ? { ...p, state: { text: op.payload.text } } : p)),
+  'summary.edit': (s, op) =>
+    mapPhase(s, op.phaseId, (p) => (p.kind === 'summary' ? { ...p, state: { text: op.payload.text } } : p)),
 };

@@ -25,7 +25,9 @@ export function PeopleChecklist({
               type="checkbox"
               checked={chosen.includes(p.userId)}
               disabled={disabled}
-              onChange={(e) => onChange(e.target.checked ? [...chosen, p.userId] : chosen.filter((u) => u !== p.userId))}
+              onChange={(e) =>
+                onChange(e.target.checked ? [...chosen, p.userId] : chosen.filter((u) => u !== p.userId))
+              }
             />
             {p.displayName}
           </label>

@@ -12,7 +12,8 @@ export function SteeringMinutes({ s, minutes: { steering: minutes } }: MinutesPr
   const nameOf = (id: string | null) => (id ? (names.get(id) ?? '?') : '?');
   const risk = (r: RiskDto) => (
     <li key={r.id}>
-      <span className="badge">{t(`risks.typeShort.${r.type}`)}</span> {r.description} <SeverityBadge severity={r.severity} />{' '}
+      <span className="badge">{t(`risks.typeShort.${r.type}`)}</span> {r.description}{' '}
+      <SeverityBadge severity={r.severity} />{' '}
       <span className="muted">
         · {t(`risks.statuses.${r.status}`)}
         {r.ownerId && <> · {t('risks.ownerName', { name: nameOf(r.ownerId) })}</>}
@@ -31,8 +32,9 @@ export function SteeringMinutes({ s, minutes: { steering: minutes } }: MinutesPr
           {minutes.plan.map((i) => (
             <li key={i.id}>
               <strong>{i.title}</strong>
-              {[i.time, i.place].filter(Boolean).length > 0 && <> – {[i.time, i.place].filter(Boolean).join(', ')}</>} –{' '}
-              {i.assigneeIds.length ? namesList(i.assigneeIds, nameOf) : t('plan.nobody')}{' '}
+              {[i.time, i.place].filter(Boolean).length > 0 && (
+                <> – {[i.time, i.place].filter(Boolean).join(', ')}</>
+              )} – {i.assigneeIds.length ? namesList(i.assigneeIds, nameOf) : t('plan.nobody')}{' '}
               <span className="muted">
                 · {t(`plan.status.${i.status}`)}
                 {i.carryReason && <> · {t('plan.reason', { reason: i.carryReason })}</>}
@@ -64,7 +66,8 @@ export function SteeringMinutes({ s, minutes: { steering: minutes } }: MinutesPr
           <ul className="plain-list" aria-labelledby="minutes-escalations">
             {minutes.escalations.map((e) => (
               <li key={e.id}>
-                <strong>{e.riskDescription}</strong> – {e.status === 'open' ? t('escalation.openToday') : t('escalation.closed')}
+                <strong>{e.riskDescription}</strong> –{' '}
+                {e.status === 'open' ? t('escalation.openToday') : t('escalation.closed')}
                 {e.note && <> · {e.note}</>}
                 {e.messages.length > 0 && (
                   <ul className="plain-list thread">

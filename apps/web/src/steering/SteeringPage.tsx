@@ -3,7 +3,15 @@
  * risk log (filters, sort, CSV), escalations with their threads, the feedback wall and "my feedback", and
  * the team's settings.
  */
-import { addDays, todayIn, RISK_SEVERITIES, RISK_SORTS, STEERING_LIMITS, type RiskLogQuery, type TeamDto } from '@tillit/protocol';
+import {
+  addDays,
+  todayIn,
+  RISK_SEVERITIES,
+  RISK_SORTS,
+  STEERING_LIMITS,
+  type RiskLogQuery,
+  type TeamDto,
+} from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { Link, NavLink, useParams } from 'react-router';
 import { useMe } from '../auth/auth.api';
@@ -98,7 +106,6 @@ export function SteeringPage() {
   );
 }
 
-
 /** The plan of any day, past or coming: add ahead, assign, mark absence. */
 function PlanView({ ctx }: { ctx: Ctx }) {
   const t = useSteeringT();
@@ -115,7 +122,9 @@ function PlanView({ ctx }: { ctx: Ctx }) {
   const [who, setWho] = useState<string[]>([]);
   const absences = plan.data?.absences ?? [];
   const items = plan.data?.items ?? [];
-  const unassigned = ctx.people.filter((p) => !absences.includes(p.userId) && !items.some((i) => i.assigneeIds.includes(p.userId)));
+  const unassigned = ctx.people.filter(
+    (p) => !absences.includes(p.userId) && !items.some((i) => i.assigneeIds.includes(p.userId)),
+  );
   return (
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('day.planFor', { date: formatDay(day) })}</h2>
@@ -147,9 +156,13 @@ function PlanView({ ctx }: { ctx: Ctx }) {
                 <p className="item-text">{item.title}</p>
                 <p className="item-meta">
                   {[item.time, item.place].filter(Boolean).join(' · ')} {item.time || item.place ? '· ' : ''}
-                  <span className="muted">{item.assigneeIds.length ? namesList(item.assigneeIds, ctx.nameOf) : t('plan.nobody')}</span>
+                  <span className="muted">
+                    {item.assigneeIds.length ? namesList(item.assigneeIds, ctx.nameOf) : t('plan.nobody')}
+                  </span>
                   <span className="muted"> · {t(`plan.status.${item.status}`)}</span>
-                  {item.carryReason && <span className="muted"> · {t('plan.reason', { reason: item.carryReason })}</span>}
+                  {item.carryReason && (
+                    <span className="muted"> · {t('plan.reason', { reason: item.carryReason })}</span>
+                  )}
                 </p>
               </div>
               <div className="button-row assign" role="group" aria-label={t('plan.people')}>
@@ -165,7 +178,11 @@ function PlanView({ ctx }: { ctx: Ctx }) {
                       onClick={() =>
                         update.mutate({
                           id: item.id,
-                          body: { assigneeIds: on ? item.assigneeIds.filter((u) => u !== p.userId) : [...item.assigneeIds, p.userId] },
+                          body: {
+                            assigneeIds: on
+                              ? item.assigneeIds.filter((u) => u !== p.userId)
+                              : [...item.assigneeIds, p.userId],
+                          },
                         })
                       }
                     >
@@ -174,7 +191,12 @@ function PlanView({ ctx }: { ctx: Ctx }) {
                   );
                 })}
                 {(item.authorId === ctx.me || ctx.mayFacilitate) && (
-                  <button type="button" className="secondary small" aria-label={t('plan.deleteNamed', { title: item.title })} onClick={() => remove.mutate(item.id)}>
+                  <button
+                    type="button"
+                    className="secondary small"
+                    aria-label={t('plan.deleteNamed', { title: item.title })}
+                    onClick={() => remove.mutate(item.id)}
+                  >
                     {t('plan.delete')}
                   </button>
                 )}
@@ -184,7 +206,14 @@ function PlanView({ ctx }: { ctx: Ctx }) {
         </ul>
       )}
       <p className={unassigned.length ? 'notice' : 'muted'}>
-        {unassigned.length ? t('plan.unassigned', { names: namesList(unassigned.map((p) => p.userId), ctx.nameOf) }) : t('plan.allAssigned')}
+        {unassigned.length
+          ? t('plan.unassigned', {
+              names: namesList(
+                unassigned.map((p) => p.userId),
+                ctx.nameOf,
+              ),
+            })
+          : t('plan.allAssigned')}
       </p>
       <form
         className="stack plan-form"
@@ -206,15 +235,33 @@ function PlanView({ ctx }: { ctx: Ctx }) {
         <div className="field-row">
           <div className="field">
             <label htmlFor={`${id}-w`}>{t('plan.what')}</label>
-            <input id={`${id}-w`} type="text" value={title} maxLength={STEERING_LIMITS.planTitle} onChange={(e) => setTitle(e.target.value)} />
+            <input
+              id={`${id}-w`}
+              type="text"
+              value={title}
+              maxLength={STEERING_LIMITS.planTitle}
+              onChange={(e) => setTitle(e.target.value)}
+            />
           </div>
           <div className="field field--narrow">
             <label htmlFor={`${id}-t`}>{t('plan.when')}</label>
-            <input id={`${id}-t`} type="text" value={time} maxLength={STEERING_LIMITS.planTime} onChange={(e) => setTime(e.target.value)} />
+            <input
+              id={`${id}-t`}
+              type="text"
+              value={time}
+              maxLength={STEERING_LIMITS.planTime}
+              onChange={(e) => setTime(e.target.value)}
+            />
           </div>
           <div className="field field--narrow">
             <label htmlFor={`${id}-p`}>{t('plan.where')}</label>
-            <input id={`${id}-p`} type="text" value={place} maxLength={STEERING_LIMITS.planPlace} onChange={(e) => setPlace(e.target.value)} />
+            <input
+              id={`${id}-p`}
+              type="text"
+              value={place}
+              maxLength={STEERING_LIMITS.planPlace}
+              onChange={(e) => setPlace(e.target.value)}
+            />
           </div>
         </div>
         <PeopleChecklist legend={t('plan.people')} people={ctx.people} chosen={who} onChange={setWho} />
@@ -270,7 +317,11 @@ function RiskLogView({ ctx }: { ctx: Ctx }) {
         <div className="field-row">
           <div className="field field--narrow">
             <label htmlFor={`${id}-st`}>{t('riskLog.status')}</label>
-            <select id={`${id}-st`} value={String(q.status)} onChange={(e) => set({ status: e.target.value as RiskLogQuery['status'] })}>
+            <select
+              id={`${id}-st`}
+              value={String(q.status)}
+              onChange={(e) => set({ status: e.target.value as RiskLogQuery['status'] })}
+            >
               <option value="unresolved">{t('riskLog.unresolved')}</option>
               <option value="open">{t('risks.statuses.open')}</option>
               <option value="in-progress">{t('risks.statuses.in-progress')}</option>
@@ -280,7 +331,11 @@ function RiskLogView({ ctx }: { ctx: Ctx }) {
           </div>
           <div className="field field--narrow">
             <label htmlFor={`${id}-sv`}>{t('risks.severity')}</label>
-            <select id={`${id}-sv`} value={q.severity ?? ''} onChange={(e) => set({ severity: (e.target.value || undefined) as RiskLogQuery['severity'] })}>
+            <select
+              id={`${id}-sv`}
+              value={q.severity ?? ''}
+              onChange={(e) => set({ severity: (e.target.value || undefined) as RiskLogQuery['severity'] })}
+            >
               <option value="">{t('riskLog.anySeverity')}</option>
               {RISK_SEVERITIES.map((s) => (
                 <option key={s} value={s}>
@@ -291,7 +346,11 @@ function RiskLogView({ ctx }: { ctx: Ctx }) {
           </div>
           <div className="field field--narrow">
             <label htmlFor={`${id}-ty`}>{t('risks.type')}</label>
-            <select id={`${id}-ty`} value={q.type ?? ''} onChange={(e) => set({ type: (e.target.value || undefined) as RiskLogQuery['type'] })}>
+            <select
+              id={`${id}-ty`}
+              value={q.type ?? ''}
+              onChange={(e) => set({ type: (e.target.value || undefined) as RiskLogQuery['type'] })}
+            >
               <option value="">{t('riskLog.anyType')}</option>
               <option value="risk">{t('risks.typeShort.risk')}</option>
               <option value="disturbance">{t('risks.typeShort.disturbance')}</option>
@@ -313,12 +372,18 @@ function RiskLogView({ ctx }: { ctx: Ctx }) {
               min={0}
               inputMode="numeric"
               value={q.minAgeDays === undefined ? '' : String(q.minAgeDays)}
-              onChange={(e) => set({ minAgeDays: e.target.value === '' ? undefined : Math.max(0, Number(e.target.value)) })}
+              onChange={(e) =>
+                set({ minAgeDays: e.target.value === '' ? undefined : Math.max(0, Number(e.target.value)) })
+              }
             />
           </div>
           <div className="field field--narrow">
             <label htmlFor={`${id}-so`}>{t('riskLog.sort')}</label>
-            <select id={`${id}-so`} value={q.sort} onChange={(e) => set({ sort: e.target.value as RiskLogQuery['sort'] })}>
+            <select
+              id={`${id}-so`}
+              value={q.sort}
+              onChange={(e) => set({ sort: e.target.value as RiskLogQuery['sort'] })}
+            >
               {RISK_SORTS.map((s) => (
                 <option key={s} value={s}>
                   {t(`riskLog.sorts.${s}`)}
@@ -366,7 +431,12 @@ function RiskLogView({ ctx }: { ctx: Ctx }) {
           ))}
         </ul>
       )}
-      <RiskForm people={ctx.people} categories={settings.data?.riskCategories ?? []} disabled={add.isPending} onSubmit={(body) => add.mutate(body)} />
+      <RiskForm
+        people={ctx.people}
+        categories={settings.data?.riskCategories ?? []}
+        disabled={add.isPending}
+        onSubmit={(body) => add.mutate(body)}
+      />
     </section>
   );
 }
@@ -383,10 +453,20 @@ function EscalationsView({ ctx }: { ctx: Ctx }) {
     <section className="card" aria-labelledby={`${id}-h`}>
       <h2 id={`${id}-h`}>{t('escalation.heading')}</h2>
       <div className="button-row">
-        <button type="button" className="secondary small" aria-pressed={status === 'open'} onClick={() => setStatus('open')}>
+        <button
+          type="button"
+          className="secondary small"
+          aria-pressed={status === 'open'}
+          onClick={() => setStatus('open')}
+        >
           {t('escalation.showOpen')}
         </button>
-        <button type="button" className="secondary small" aria-pressed={status === 'closed'} onClick={() => setStatus('closed')}>
+        <button
+          type="button"
+          className="secondary small"
+          aria-pressed={status === 'closed'}
+          onClick={() => setStatus('closed')}
+        >
           {t('escalation.showClosed')}
         </button>
       </div>
@@ -474,7 +554,13 @@ function FeedbackView({ ctx }: { ctx: Ctx }) {
         ) : (
           <ul className="item-list" aria-labelledby={`${id}-rec`}>
             {(mine.data?.received ?? []).map((f) => (
-              <FeedbackCard key={f.id} feedback={f} me={ctx.me} nameOf={ctx.nameOf} onReact={(reaction, on) => react.mutate({ id: f.id, reaction, on })} />
+              <FeedbackCard
+                key={f.id}
+                feedback={f}
+                me={ctx.me}
+                nameOf={ctx.nameOf}
+                onReact={(reaction, on) => react.mutate({ id: f.id, reaction, on })}
+              />
             ))}
           </ul>
         )}
@@ -529,18 +615,40 @@ function SettingsView({ ctx }: { ctx: Ctx }) {
       >
         <div className="field">
           <label htmlFor={`${id}-v`}>{t('settings.valueTags')}</label>
-          <textarea id={`${id}-v`} name="valueTags" rows={4} defaultValue={s.valueTags.join('\n')} disabled={!ctx.mayFacilitate} />
+          <textarea
+            id={`${id}-v`}
+            name="valueTags"
+            rows={4}
+            defaultValue={s.valueTags.join('\n')}
+            disabled={!ctx.mayFacilitate}
+          />
         </div>
         <div className="field">
           <label htmlFor={`${id}-c`}>{t('settings.riskCategories')}</label>
-          <textarea id={`${id}-c`} name="riskCategories" rows={6} defaultValue={s.riskCategories.join('\n')} disabled={!ctx.mayFacilitate} />
+          <textarea
+            id={`${id}-c`}
+            name="riskCategories"
+            rows={6}
+            defaultValue={s.riskCategories.join('\n')}
+            disabled={!ctx.mayFacilitate}
+          />
         </div>
         <label className="choice">
-          <input type="checkbox" name="morning" defaultChecked={s.morningForumId !== null} disabled={!ctx.mayFacilitate} />
+          <input
+            type="checkbox"
+            name="morning"
+            defaultChecked={s.morningForumId !== null}
+            disabled={!ctx.mayFacilitate}
+          />
           {t('settings.morningForum')}
         </label>
         <label className="choice">
-          <input type="checkbox" name="afternoon" defaultChecked={s.afternoonForumId !== null} disabled={!ctx.mayFacilitate} />
+          <input
+            type="checkbox"
+            name="afternoon"
+            defaultChecked={s.afternoonForumId !== null}
+            disabled={!ctx.mayFacilitate}
+          />
           {t('settings.afternoonForum')}
         </label>
         {ctx.mayFacilitate && (

@@ -13,7 +13,9 @@ export function describeSteeringEvent(e: LiveEvent, before: MeetingSnapshot, me:
   switch (e.type) {
     case 'plan.changed': {
       const added = e.payload.items.filter((i) => !st?.planItems.some((x) => x.id === i.id) && i.authorId !== me);
-      return added.length ? added.map((i) => t('announce.planAdded', { name: name(i.authorId), title: i.title })).join(' ') : null;
+      return added.length
+        ? added.map((i) => t('announce.planAdded', { name: name(i.authorId), title: i.title })).join(' ')
+        : null;
     }
     case 'risk.changed': {
       const r = e.payload.risk;
@@ -25,7 +27,9 @@ export function describeSteeringEvent(e: LiveEvent, before: MeetingSnapshot, me:
       const was = st?.escalations.find((y) => y.id === x.id);
       if (!was) return x.escalatedById === me ? null : t('announce.escalated', { text: x.riskDescription });
       const last = x.messages[x.messages.length - 1];
-      return x.messages.length > was.messages.length && last?.authorId !== me ? t('announce.replied', { text: x.riskDescription }) : null;
+      return x.messages.length > was.messages.length && last?.authorId !== me
+        ? t('announce.replied', { text: x.riskDescription })
+        : null;
     }
     case 'feedback.given':
       return t('announce.feedback');

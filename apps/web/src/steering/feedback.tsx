@@ -1,5 +1,12 @@
 /** Positive feedback: the form and the card, in the feedback round and on the feedback wall. */
-import { FEEDBACK_REACTIONS, STEERING_LIMITS, type FeedbackDto, type FeedbackReaction, type FeedbackVisibility, type GiveFeedbackBody } from '@tillit/protocol';
+import {
+  FEEDBACK_REACTIONS,
+  STEERING_LIMITS,
+  type FeedbackDto,
+  type FeedbackReaction,
+  type FeedbackVisibility,
+  type GiveFeedbackBody,
+} from '@tillit/protocol';
 import { useId, useState } from 'react';
 import type { Person } from '../ui/ActionForm';
 import { useSteeringT, namesList } from './steering.i18n';
@@ -44,7 +51,14 @@ export function FeedbackForm({
       <PeopleChecklist legend={t('feedback.to')} people={colleagues} chosen={to} onChange={setTo} disabled={disabled} />
       <div className="field">
         <label htmlFor={`${id}-t`}>{t('feedback.text')}</label>
-        <textarea id={`${id}-t`} rows={2} value={text} maxLength={STEERING_LIMITS.feedbackText} onChange={(e) => setText(e.target.value)} disabled={disabled} />
+        <textarea
+          id={`${id}-t`}
+          rows={2}
+          value={text}
+          maxLength={STEERING_LIMITS.feedbackText}
+          onChange={(e) => setText(e.target.value)}
+          disabled={disabled}
+        />
       </div>
       <div className="field-row">
         {valueTags.length > 0 && (
@@ -100,7 +114,11 @@ export function FeedbackCard({
       <div className="item-body">
         <p className="item-text">{f.text}</p>
         <p className="item-meta">
-          <span className="muted">{f.giverId === me ? t('feedback.fromYou', { names }) : t('feedback.from', { name: nameOf(f.giverId), names })}</span>
+          <span className="muted">
+            {f.giverId === me
+              ? t('feedback.fromYou', { names })
+              : t('feedback.from', { name: nameOf(f.giverId), names })}
+          </span>
           {f.valueTag && <span className="badge"> {f.valueTag}</span>}
           {f.visibility === 'receivers' && <span className="muted"> · {t('feedback.private')}</span>}
         </p>

@@ -1,5 +1,16 @@
 /** Risks and disturbances with their escalations: the same cards in the meeting room and on the steering pages. */
-import { ageInDays, RISK_SEVERITIES, RISK_STATUSES, STEERING_LIMITS, type CreateRiskBody, type EscalationDto, type RiskDto, type RiskSeverity, type RiskStatus, type RiskType } from '@tillit/protocol';
+import {
+  ageInDays,
+  RISK_SEVERITIES,
+  RISK_STATUSES,
+  STEERING_LIMITS,
+  type CreateRiskBody,
+  type EscalationDto,
+  type RiskDto,
+  type RiskSeverity,
+  type RiskStatus,
+  type RiskType,
+} from '@tillit/protocol';
 import { useId, useState } from 'react';
 import { OwnerField, type Person } from '../ui/ActionForm';
 import { Field } from '../ui/Field';
@@ -66,7 +77,13 @@ export function RiskForm({
       </fieldset>
       <div className="field">
         <label htmlFor={`${id}-d`}>{t('risks.description')}</label>
-        <textarea id={`${id}-d`} rows={2} value={description} maxLength={STEERING_LIMITS.riskDescription} onChange={(e) => setDescription(e.target.value)} />
+        <textarea
+          id={`${id}-d`}
+          rows={2}
+          value={description}
+          maxLength={STEERING_LIMITS.riskDescription}
+          onChange={(e) => setDescription(e.target.value)}
+        />
       </div>
       <div className="field-row">
         <div className="field">
@@ -90,12 +107,29 @@ export function RiskForm({
             ))}
           </select>
         </div>
-        <OwnerField label={t('risks.owner')} noneLabel={t('risks.noOwner')} people={people} value={ownerId} onChange={setOwnerId} />
-        <Field label={t('risks.followUp')} type="date" value={followUpDate} onChange={(e) => setFollowUpDate(e.target.value)} />
+        <OwnerField
+          label={t('risks.owner')}
+          noneLabel={t('risks.noOwner')}
+          people={people}
+          value={ownerId}
+          onChange={setOwnerId}
+        />
+        <Field
+          label={t('risks.followUp')}
+          type="date"
+          value={followUpDate}
+          onChange={(e) => setFollowUpDate(e.target.value)}
+        />
       </div>
       <div className="field">
         <label htmlFor={`${id}-l`}>{t('risks.learning')}</label>
-        <textarea id={`${id}-l`} rows={2} value={learning} maxLength={STEERING_LIMITS.learning} onChange={(e) => setLearning(e.target.value)} />
+        <textarea
+          id={`${id}-l`}
+          rows={2}
+          value={learning}
+          maxLength={STEERING_LIMITS.learning}
+          onChange={(e) => setLearning(e.target.value)}
+        />
       </div>
       <div className="button-row">
         <button type="submit" disabled={disabled || !description.trim()}>
@@ -148,7 +182,9 @@ export function RiskCard({
           {risk.category && <span className="muted"> · {risk.category}</span>}
           <span className="muted"> · {t(`risks.statuses.${risk.status}`)}</span>
           {risk.ownerId && <span className="muted"> · {t('risks.ownerName', { name: nameOf(risk.ownerId) })}</span>}
-          {risk.followUpDate && <span className="muted"> · {t('risks.followUpDate', { date: formatDay(risk.followUpDate) })}</span>}
+          {risk.followUpDate && (
+            <span className="muted"> · {t('risks.followUpDate', { date: formatDay(risk.followUpDate) })}</span>
+          )}
           <span className="muted"> · {t('risks.age', { count: ageInDays(risk.createdAt) })}</span>
         </p>
         {risk.learning && compact && <p className="learning">{risk.learning}</p>}
@@ -157,7 +193,11 @@ export function RiskCard({
         <div className="field-row risk-controls">
           <div className="field field--narrow">
             <label htmlFor={`${id}-st`}>{t('risks.statusFor', { text: risk.description })}</label>
-            <select id={`${id}-st`} value={risk.status} onChange={(e) => actions.onStatus?.(e.target.value as RiskStatus)}>
+            <select
+              id={`${id}-st`}
+              value={risk.status}
+              onChange={(e) => actions.onStatus?.(e.target.value as RiskStatus)}
+            >
               {RISK_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`risks.statuses.${s}`)}
@@ -177,7 +217,13 @@ export function RiskCard({
         >
           <div className="field">
             <label htmlFor={`${id}-l`}>{t('risks.learning')}</label>
-            <input id={`${id}-l`} type="text" value={learning} maxLength={STEERING_LIMITS.learning} onChange={(e) => setLearning(e.target.value)} />
+            <input
+              id={`${id}-l`}
+              type="text"
+              value={learning}
+              maxLength={STEERING_LIMITS.learning}
+              onChange={(e) => setLearning(e.target.value)}
+            />
           </div>
           <button type="submit" className="secondary" disabled={learning.trim() === risk.learning}>
             {t('risks.saveLearning')}
@@ -187,8 +233,10 @@ export function RiskCard({
       {escalations.map((e) => (
         <EscalationThread key={e.id} escalation={e} nameOf={nameOf} managers={managers} actions={actions} />
       ))}
-      {!open && actions.onEscalate && risk.status !== 'resolved' && (
-        escalating ? (
+      {!open &&
+        actions.onEscalate &&
+        risk.status !== 'resolved' &&
+        (escalating ? (
           <form
             className="inline-form"
             onSubmit={(e) => {
@@ -200,18 +248,29 @@ export function RiskCard({
           >
             <div className="field">
               <label htmlFor={`${id}-n`}>{t('risks.escalateNote')}</label>
-              <input id={`${id}-n`} type="text" value={note} maxLength={STEERING_LIMITS.escalationNote} onChange={(e) => setNote(e.target.value)} autoFocus />
+              <input
+                id={`${id}-n`}
+                type="text"
+                value={note}
+                maxLength={STEERING_LIMITS.escalationNote}
+                onChange={(e) => setNote(e.target.value)}
+                autoFocus
+              />
             </div>
             <button type="submit">{t('risks.send')}</button>
           </form>
         ) : (
           <div className="button-row">
-            <button type="button" className="secondary small" aria-label={t('risks.escalateNamed', { text: risk.description })} onClick={() => setEscalating(true)}>
+            <button
+              type="button"
+              className="secondary small"
+              aria-label={t('risks.escalateNamed', { text: risk.description })}
+              onClick={() => setEscalating(true)}
+            >
               {t('risks.escalate')}
             </button>
           </div>
-        )
-      )}
+        ))}
     </li>
   );
 }
@@ -235,7 +294,13 @@ export function EscalationThread({
   return (
     <div className={`escalation escalation--${e.status}`} data-escalation-id={e.id}>
       <p className="escalation-state">
-        <strong>{e.status === 'open' ? (age === 0 ? t('escalation.openToday') : t('escalation.open', { count: age })) : t('escalation.closed')}</strong>
+        <strong>
+          {e.status === 'open'
+            ? age === 0
+              ? t('escalation.openToday')
+              : t('escalation.open', { count: age })
+            : t('escalation.closed')}
+        </strong>
         {e.note && <> · {t('escalation.by', { name: nameOf(e.escalatedById), note: e.note })}</>}
       </p>
       <h4 className="visually-hidden" id={`${id}-h`}>
@@ -268,7 +333,13 @@ export function EscalationThread({
         >
           <div className="field">
             <label htmlFor={`${id}-r`}>{t('escalation.replyLabel', { text: e.riskDescription })}</label>
-            <input id={`${id}-r`} type="text" value={text} maxLength={STEERING_LIMITS.escalationMessage} onChange={(ev) => setText(ev.target.value)} />
+            <input
+              id={`${id}-r`}
+              type="text"
+              value={text}
+              maxLength={STEERING_LIMITS.escalationMessage}
+              onChange={(ev) => setText(ev.target.value)}
+            />
           </div>
           <button type="submit" disabled={!text.trim()}>
             {t('escalation.send')}

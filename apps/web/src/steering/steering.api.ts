@@ -63,13 +63,17 @@ export function useUpdateSteeringSettings(teamId: string) {
   const queryClient = useQueryClient();
   const invalidate = useInvalidate(teamId);
   return useMutation({
-    mutationFn: (body: UpdateSteeringSettingsBody) => api<SteeringSettingsDto>('PATCH', `${base(teamId)}/settings`, body),
+    mutationFn: (body: UpdateSteeringSettingsBody) =>
+      api<SteeringSettingsDto>('PATCH', `${base(teamId)}/settings`, body),
     onSuccess: () => Promise.all([invalidate(), queryClient.invalidateQueries({ queryKey: forumKeys.list(teamId) })]),
   });
 }
 
 export function useDayPlan(teamId: string, day: string) {
-  return useQuery({ queryKey: steeringKeys.plan(teamId, day), queryFn: () => api<DayPlanDto>('GET', `${base(teamId)}/plan?day=${enc(day)}`) });
+  return useQuery({
+    queryKey: steeringKeys.plan(teamId, day),
+    queryFn: () => api<DayPlanDto>('GET', `${base(teamId)}/plan?day=${enc(day)}`),
+  });
 }
 
 export function useAddPlanItem(teamId: string) {
@@ -83,36 +87,50 @@ export function useAddPlanItem(teamId: string) {
 export function useUpdatePlanItem(teamId: string) {
   const invalidate = useInvalidate(teamId);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdatePlanItemBody }) => api<PlanItemDto>('PATCH', `${base(teamId)}/plan/${enc(id)}`, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdatePlanItemBody }) =>
+      api<PlanItemDto>('PATCH', `${base(teamId)}/plan/${enc(id)}`, body),
     onSuccess: invalidate,
   });
 }
 
 export function useDeletePlanItem(teamId: string) {
   const invalidate = useInvalidate(teamId);
-  return useMutation({ mutationFn: (id: string) => api<void>('DELETE', `${base(teamId)}/plan/${enc(id)}`), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => api<void>('DELETE', `${base(teamId)}/plan/${enc(id)}`),
+    onSuccess: invalidate,
+  });
 }
 
 export function useSetAbsence(teamId: string) {
   const invalidate = useInvalidate(teamId);
-  return useMutation({ mutationFn: (body: SetAbsenceBody) => api<void>('PUT', `${base(teamId)}/absences`, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: SetAbsenceBody) => api<void>('PUT', `${base(teamId)}/absences`, body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useRiskLog(teamId: string, q: RiskLogQuery) {
-  return useQuery({ queryKey: steeringKeys.risks(teamId, q), queryFn: () => api<RiskDto[]>('GET', `${base(teamId)}/risks${riskQueryString(q)}`) });
+  return useQuery({
+    queryKey: steeringKeys.risks(teamId, q),
+    queryFn: () => api<RiskDto[]>('GET', `${base(teamId)}/risks${riskQueryString(q)}`),
+  });
 }
 
 export const riskCsvUrl = (teamId: string, q: RiskLogQuery) => `${base(teamId)}/risks.csv${riskQueryString(q)}`;
 
 export function useAddRisk(teamId: string) {
   const invalidate = useInvalidate(teamId);
-  return useMutation({ mutationFn: (body: CreateRiskBody) => api<RiskDto>('POST', `${base(teamId)}/risks`, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: CreateRiskBody) => api<RiskDto>('POST', `${base(teamId)}/risks`, body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useUpdateRisk(teamId: string) {
   const invalidate = useInvalidate(teamId);
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: UpdateRiskBody }) => api<RiskDto>('PATCH', `${base(teamId)}/risks/${enc(id)}`, body),
+    mutationFn: ({ id, body }: { id: string; body: UpdateRiskBody }) =>
+      api<RiskDto>('PATCH', `${base(teamId)}/risks/${enc(id)}`, body),
     onSuccess: invalidate,
   });
 }
@@ -137,27 +155,40 @@ export function useEscalations(teamId: string, status: 'open' | 'closed' | 'all'
 export function useReplyToEscalation(teamId: string) {
   const invalidate = useInvalidate(teamId);
   return useMutation({
-    mutationFn: ({ id, text }: { id: string; text: string }) => api<EscalationDto>('POST', `${base(teamId)}/escalations/${enc(id)}/messages`, { text }),
+    mutationFn: ({ id, text }: { id: string; text: string }) =>
+      api<EscalationDto>('POST', `${base(teamId)}/escalations/${enc(id)}/messages`, { text }),
     onSuccess: invalidate,
   });
 }
 
 export function useCloseEscalation(teamId: string) {
   const invalidate = useInvalidate(teamId);
-  return useMutation({ mutationFn: (id: string) => api<EscalationDto>('POST', `${base(teamId)}/escalations/${enc(id)}/close`), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (id: string) => api<EscalationDto>('POST', `${base(teamId)}/escalations/${enc(id)}/close`),
+    onSuccess: invalidate,
+  });
 }
 
 export function useFeedbackWall(teamId: string) {
-  return useQuery({ queryKey: steeringKeys.wall(teamId), queryFn: () => api<FeedbackDto[]>('GET', `${base(teamId)}/feedback?limit=100`) });
+  return useQuery({
+    queryKey: steeringKeys.wall(teamId),
+    queryFn: () => api<FeedbackDto[]>('GET', `${base(teamId)}/feedback?limit=100`),
+  });
 }
 
 export function useMyFeedback(teamId: string) {
-  return useQuery({ queryKey: steeringKeys.mine(teamId), queryFn: () => api<MyFeedbackDto>('GET', `${base(teamId)}/feedback/mine`) });
+  return useQuery({
+    queryKey: steeringKeys.mine(teamId),
+    queryFn: () => api<MyFeedbackDto>('GET', `${base(teamId)}/feedback/mine`),
+  });
 }
 
 export function useGiveFeedback(teamId: string) {
   const invalidate = useInvalidate(teamId);
-  return useMutation({ mutationFn: (body: GiveFeedbackBody) => api<FeedbackDto>('POST', `${base(teamId)}/feedback`, body), onSuccess: invalidate });
+  return useMutation({
+    mutationFn: (body: GiveFeedbackBody) => api<FeedbackDto>('POST', `${base(teamId)}/feedback`, body),
+    onSuccess: invalidate,
+  });
 }
 
 export function useReact(teamId: string) {

@@ -7,7 +7,14 @@ export const steeringSv = {
   open: 'Öppna daglig styrning',
   openEscalations_one: '{{count}} öppen eskalering väntar på svar',
   openEscalations_other: '{{count}} öppna eskaleringar väntar på svar',
-  nav: { label: 'Daglig styrning', plan: 'Plan', risks: 'Risklogg', escalations: 'Eskaleringar', feedback: 'Återkoppling', settings: 'Inställningar' },
+  nav: {
+    label: 'Daglig styrning',
+    plan: 'Plan',
+    risks: 'Risklogg',
+    escalations: 'Eskaleringar',
+    feedback: 'Återkoppling',
+    settings: 'Inställningar',
+  },
   day: {
     label: 'Dag',
     today: 'I dag',
@@ -183,14 +190,30 @@ export const steeringSv = {
     anyOwner: 'Alla',
     minAge: 'Minst antal dagar gammal',
     sort: 'Sortera efter',
-    sorts: { created: 'Skapad', severity: 'Allvarlighet', followUp: 'Uppföljningsdatum', status: 'Status', age: 'Ålder' },
+    sorts: {
+      created: 'Skapad',
+      severity: 'Allvarlighet',
+      followUp: 'Uppföljningsdatum',
+      status: 'Status',
+      age: 'Ålder',
+    },
     order: 'Ordning',
     asc: 'Stigande',
     desc: 'Fallande',
     csv: 'Ladda ned som CSV',
     count_one: '{{count}} risk eller störning',
     count_other: '{{count}} risker och störningar',
-    columns: { description: 'Beskrivning', type: 'Typ', category: 'Kategori', severity: 'Allvarlighet', status: 'Status', owner: 'Ansvarig', followUp: 'Uppföljning', age: 'Ålder (dagar)', escalated: 'Eskalerad' },
+    columns: {
+      description: 'Beskrivning',
+      type: 'Typ',
+      category: 'Kategori',
+      severity: 'Allvarlighet',
+      status: 'Status',
+      owner: 'Ansvarig',
+      followUp: 'Uppföljning',
+      age: 'Ålder (dagar)',
+      escalated: 'Eskalerad',
+    },
     yes: 'Ja',
   },
   settings: {
@@ -225,14 +248,20 @@ export const steeringSv = {
   },
 } as const;
 
-
 export const steeringEn: Strings<typeof steeringSv> = {
   title: 'Daily steering',
   intro: "Today's plan, risks and disturbances, escalations and positive feedback – between meetings.",
   open: 'Open daily steering',
   openEscalations_one: '{{count}} open escalation is waiting for an answer',
   openEscalations_other: '{{count}} open escalations are waiting for an answer',
-  nav: { label: 'Daily steering', plan: 'Plan', risks: 'Risk log', escalations: 'Escalations', feedback: 'Feedback', settings: 'Settings' },
+  nav: {
+    label: 'Daily steering',
+    plan: 'Plan',
+    risks: 'Risk log',
+    escalations: 'Escalations',
+    feedback: 'Feedback',
+    settings: 'Settings',
+  },
   day: {
     label: 'Day',
     today: 'Today',
@@ -415,7 +444,17 @@ export const steeringEn: Strings<typeof steeringSv> = {
     csv: 'Download as CSV',
     count_one: '{{count}} risk or disturbance',
     count_other: '{{count}} risks and disturbances',
-    columns: { description: 'Description', type: 'Type', category: 'Category', severity: 'Severity', status: 'Status', owner: 'Owner', followUp: 'Follow-up', age: 'Age (days)', escalated: 'Escalated' },
+    columns: {
+      description: 'Description',
+      type: 'Type',
+      category: 'Category',
+      severity: 'Severity',
+      status: 'Status',
+      owner: 'Owner',
+      followUp: 'Follow-up',
+      age: 'Age (days)',
+      escalated: 'Escalated',
+    },
     yes: 'Yes',
   },
   settings: {
@@ -450,4 +489,8 @@ export const steeringEn: Strings<typeof steeringSv> = {
   },
 };
 
-export const steeringLocales: LocaleNamespace<'steering', typeof steeringSv> = { ns: 'steering', sv: steeringSv, en: steeringEn };
+export const steeringLocales: LocaleNamespace<'steering', typeof steeringSv> = {
+  ns: 'steering',
+  sv: steeringSv,
+  en: steeringEn,
+};

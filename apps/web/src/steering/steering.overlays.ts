@@ -21,7 +21,11 @@ export const STEERING_OVERLAYS: Overlays = {
   },
   'plan.follow-up': (s, op) => {
     const p = op.payload;
-    return mapPlan(s, p.planItemId, (i) => ({ ...i, status: p.status, carryReason: p.status === 'carried' ? p.reason.trim() : null }));
+    return mapPlan(s, p.planItemId, (i) => ({
+      ...i,
+      status: p.status,
+      carryReason: p.status === 'carried' ? p.reason.trim() : null,
+    }));
   },
   'absence.set': (s, op) => {
     const { userId, absent } = op.payload;
@@ -31,11 +35,16 @@ export const STEERING_OVERLAYS: Overlays = {
     }));
   },
   'steering.checkin': (s, op, { me }) => {
-    const answer = 'skip' in op.payload ? { word: null, scale: null, at: op.at } : { word: op.payload.word?.trim() ?? null, scale: op.payload.scale ?? null, at: op.at };
+    const answer =
+      'skip' in op.payload
+        ? { word: null, scale: null, at: op.at }
+        : { word: op.payload.word?.trim() ?? null, scale: op.payload.scale ?? null, at: op.at };
     return {
       ...s,
       phases: s.phases.map((p) =>
-        p.id === op.phaseId && p.kind === 'steering-check-in' ? { ...p, state: { answers: { ...p.state.answers, [me]: answer } } } : p,
+        p.id === op.phaseId && p.kind === 'steering-check-in'
+          ? { ...p, state: { answers: { ...p.state.answers, [me]: answer } } }
+          : p,
       ),
     };
   },

@@ -87,12 +87,7 @@ function LeaveTeam({ teamId, meId }: { teamId: string; meId: string }) {
         <div className="stack">
           <p>{t('team.confirmLeave')}</p>
           <div className="button-row">
-            <button
-              type="button"
-              className="danger"
-              disabled={leave.isPending}
-              onClick={() => leave.mutate()}
-            >
+            <button type="button" className="danger" disabled={leave.isPending} onClick={() => leave.mutate()}>
               {t('team.confirmLeaveButton')}
             </button>
             <button type="button" className="secondary" onClick={() => setConfirming(false)}>

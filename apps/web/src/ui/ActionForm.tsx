@@ -104,7 +104,8 @@ export function ActionForm({
   const [busy, setBusy] = useState(false);
   // Without `announce`: the form's own live region; the counter makes a repeated message new, so it is read again.
   const [said, setSaid] = useState<{ n: number; text: string } | null>(null);
-  const say = (message: string) => (announce ? announce(message) : setSaid((old) => ({ n: (old?.n ?? 0) + 1, text: message })));
+  const say = (message: string) =>
+    announce ? announce(message) : setSaid((old) => ({ n: (old?.n ?? 0) + 1, text: message }));
 
   const added = (value: string) => {
     setText('');
@@ -132,10 +133,12 @@ export function ActionForm({
     const result = onAdd({ text: value, ownerId: ownerId || null, dueDate: dueDate || null });
     if (!(result instanceof Promise)) return added(value);
     setBusy(true);
-    result.then(
-      () => added(value),
-      () => undefined, // the caller shows the error; what was written stays
-    ).finally(() => setBusy(false));
+    result
+      .then(
+        () => added(value),
+        () => undefined, // the caller shows the error; what was written stays
+      )
+      .finally(() => setBusy(false));
   };
 
   return (
@@ -155,7 +158,13 @@ export function ActionForm({
             if (errors.text) setErrors((old) => ({ ...old, text: undefined }));
           }}
         />
-        <OwnerField label={labels.owner} noneLabel={labels.noOwner} people={people} value={ownerId} onChange={setOwnerId} />
+        <OwnerField
+          label={labels.owner}
+          noneLabel={labels.noOwner}
+          people={people}
+          value={ownerId}
+          onChange={setOwnerId}
+        />
         {labels.due !== undefined && (
           <Field
             ref={dueRef}

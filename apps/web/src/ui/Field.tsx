@@ -22,7 +22,13 @@ export function Field({ label, hint, error, ref, ...input }: FieldProps) {
           {hint}
         </p>
       )}
-      <input id={id} ref={ref} aria-describedby={describedBy || undefined} aria-invalid={error ? true : undefined} {...input} />
+      <input
+        id={id}
+        ref={ref}
+        aria-describedby={describedBy || undefined}
+        aria-invalid={error ? true : undefined}
+        {...input}
+      />
       {error && (
         <p id={errorId} className="field-error">
           {error}

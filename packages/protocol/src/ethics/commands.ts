@@ -5,7 +5,10 @@ import type { CommandSpec } from '../live/commands.js';
 import { ETHICS_LIMITS } from './limits.js';
 import { EthicsThemeRef } from './themes.js';
 
-const group = z.int().min(0).max(ETHICS_LIMITS.groups - 1);
+const group = z
+  .int()
+  .min(0)
+  .max(ETHICS_LIMITS.groups - 1);
 const people = z
   .array(uuid)
   .min(1)
@@ -41,7 +44,14 @@ export const ETHICS_PAYLOADS = {
   'breakout.summary': z.strictObject({ group, text: z.string().max(ETHICS_LIMITS.groupSummary) }),
   'breakout.notes': z.strictObject({ group, text: z.string().max(ETHICS_LIMITS.groupNotes) }),
   'breakout.timer': z.union([
-    z.strictObject({ group, action: z.literal('start'), seconds: z.int().min(1).max(4 * 3600) }),
+    z.strictObject({
+      group,
+      action: z.literal('start'),
+      seconds: z
+        .int()
+        .min(1)
+        .max(4 * 3600),
+    }),
     z.strictObject({ group, action: z.enum(['pause', 'resume']) }),
   ]),
 } as const;

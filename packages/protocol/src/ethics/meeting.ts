@@ -7,7 +7,10 @@ import type { BuiltinThemeKey } from './themes.js';
  * never part of the minutes, in any form (not even their revision).
  */
 export interface EthicsMinutesDto {
-  themes: { phaseId: string; theme: { source: 'builtin'; key: BuiltinThemeKey } | { source: 'team'; id: string; title: string } }[];
+  themes: {
+    phaseId: string;
+    theme: { source: 'builtin'; key: BuiltinThemeKey } | { source: 'team'; id: string; title: string };
+  }[];
   groups: { phaseId: string; group: number; summary: string }[];
 }
 

@@ -26,7 +26,10 @@ export const ETHICS_PHASE_SETTINGS = {
   'ethics-theme': EthicsThemeSettings,
   breakout: BreakoutSettings,
 } as const;
-export const ETHICS_PHASE_KIND_ORDER = ['ethics-theme', 'breakout'] as const satisfies readonly (keyof typeof ETHICS_PHASE_SETTINGS)[];
+export const ETHICS_PHASE_KIND_ORDER = [
+  'ethics-theme',
+  'breakout',
+] as const satisfies readonly (keyof typeof ETHICS_PHASE_SETTINGS)[];
 
 export interface EthicsThemeState {
   theme: ChosenTheme | null;

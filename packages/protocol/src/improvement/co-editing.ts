@@ -7,7 +7,17 @@ import { z } from 'zod';
 /** The Model for Improvement's three questions. */
 export const IDEA_FIELDS = ['aim', 'measure', 'change'] as const;
 /** Plan (objective, who, where, when, data plan), Do (observations, deviations), Study (learning), Act (next step). */
-export const CYCLE_FIELDS = ['objective', 'who', 'where', 'when', 'dataPlan', 'observations', 'deviations', 'learning', 'nextStep'] as const;
+export const CYCLE_FIELDS = [
+  'objective',
+  'who',
+  'where',
+  'when',
+  'dataPlan',
+  'observations',
+  'deviations',
+  'learning',
+  'nextStep',
+] as const;
 /** Per question of a cycle: the question (Plan), its prediction (Plan) and the result against it (Study). */
 export const QUESTION_FIELDS = ['question', 'prediction', 'result'] as const;
 export type IdeaField = (typeof IDEA_FIELDS)[number];
@@ -42,7 +52,10 @@ export function parseFieldKey(key: string): ParsedFieldKey | null {
   return { scope: 'question', cycleId: m[5]!, questionId: m[6]!, field: m[7] as QuestionField };
 }
 
-export const FieldKey = z.string().max(120).refine((k) => KEY_RE.test(k), 'not a field key');
+export const FieldKey = z
+  .string()
+  .max(120)
+  .refine((k) => KEY_RE.test(k), 'not a field key');
 
 /** A co-edited text. A field never written has no entry: read it as text '', rev 0, no editor. */
 export interface FieldDto {
@@ -78,7 +91,6 @@ export interface FieldVersionDto {
   /** For conflicts: dismissed from view (still here). */
   dismissed: boolean;
 }
-
 
 /** A field as it is now, empty when never written. */
 export function improvementField(state: { fields: Record<string, FieldDto> }, key: string): FieldDto {

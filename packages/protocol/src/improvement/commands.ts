@@ -23,7 +23,12 @@ export const IMPROVEMENT_COMMANDS = {
    */
   'field.save': {
     rule: 'member',
-    payload: z.strictObject({ key: FieldKey, text: longText, baseRev: z.int().min(0).max(1_000_000_000), release: z.boolean().optional() }),
+    payload: z.strictObject({
+      key: FieldKey,
+      text: longText,
+      baseRev: z.int().min(0).max(1_000_000_000),
+      release: z.boolean().optional(),
+    }),
   },
   /** Give up your lease on a field (the facilitator may free anyone's). */
   'field.release': { rule: 'member', payload: z.strictObject({ key: FieldKey }) },

@@ -123,7 +123,6 @@ export interface SaveFieldResultDto {
   conflict: ConflictDto | null;
 }
 
-
 /** An idea nobody has worked on yet reads its status from its item (open / done / closed). */
 export const ideaStatusFromItem = (status: ItemDto['status']): IdeaStatus =>
   status === 'done' ? 'adopted' : status === 'closed' ? 'abandoned' : 'idea';
@@ -140,7 +139,6 @@ export const ideaFromItem = (item: ItemDto): IdeaDto => ({
   createdAt: item.createdAt,
   updatedAt: item.updatedAt,
 });
-
 
 /** The idea's cycles, first to last. */
 export function ideaCycles(state: Pick<ImprovementState, 'cycles'>, ideaId: string): CycleDto[] {

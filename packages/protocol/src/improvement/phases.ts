@@ -15,7 +15,9 @@ export const IMPROVEMENT_PHASE_SETTINGS = {
   /** Improvement meeting: running cycles, one idea's PDSA cycle and measures, or its actions. */
   pdsa: PdsaPhaseSettings,
 } as const;
-export const IMPROVEMENT_PHASE_KIND_ORDER = ['pdsa'] as const satisfies readonly (keyof typeof IMPROVEMENT_PHASE_SETTINGS)[];
+export const IMPROVEMENT_PHASE_KIND_ORDER = [
+  'pdsa',
+] as const satisfies readonly (keyof typeof IMPROVEMENT_PHASE_SETTINGS)[];
 
 declare module '../live/model.js' {
   interface PhaseKindTables {

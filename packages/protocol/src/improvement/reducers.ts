@@ -23,10 +23,14 @@ export const IMPROVEMENT_REDUCERS: Reducers<ImprovementEventType> = {
   'improvement.cycle': (s, e) => withImprovement(s, (i) => ({ ...i, cycles: upsertById(i.cycles, e.payload.cycle) })),
   'improvement.field': (s, e) => withImprovement(s, (i) => applyFieldChange(i, e.payload.field)),
   'improvement.conflict': (s, e) =>
-    withImprovement(s, (i) => ({ ...applyFieldChange(i, e.payload.field), conflicts: upsertById(i.conflicts, e.payload.conflict) })),
+    withImprovement(s, (i) => ({
+      ...applyFieldChange(i, e.payload.field),
+      conflicts: upsertById(i.conflicts, e.payload.conflict),
+    })),
   'improvement.conflict-dismissed': (s, e) =>
     withImprovement(s, (i) => ({ ...i, conflicts: i.conflicts.filter((c) => c.id !== e.payload.conflictId) })),
-  'improvement.measure': (s, e) => withImprovement(s, (i) => ({ ...i, measures: upsertById(i.measures, e.payload.measure) })),
+  'improvement.measure': (s, e) =>
+    withImprovement(s, (i) => ({ ...i, measures: upsertById(i.measures, e.payload.measure) })),
   'pdsa.focused': (s, e) => ({
     ...s,
     phases: s.phases.map((p) =>
@@ -47,7 +51,8 @@ export function followIdeaItem(s: MeetingSnapshot, e: { type: string; payload: u
     const id = (e.payload as { itemId: string }).itemId;
     if (!imp.ideas.some((i) => i.id === id)) return s;
     const cycles = new Set(imp.cycles.filter((c) => c.ideaId === id).map((c) => c.id));
-    const gone = (key: string) => key.startsWith(`i:${id}:`) || [...cycles].some((c) => key.startsWith(`c:${c}:`) || key.startsWith(`q:${c}:`));
+    const gone = (key: string) =>
+      key.startsWith(`i:${id}:`) || [...cycles].some((c) => key.startsWith(`c:${c}:`) || key.startsWith(`q:${c}:`));
     return {
       ...s,
       improvement: {

@@ -31,7 +31,11 @@ export const KASAM_PHASE_SETTINGS = {
   'kasam-factors': KasamFactorsSettings,
   'kasam-actions': KasamActionsSettings,
 } as const;
-export const KASAM_PHASE_KIND_ORDER = ['kasam-reflection', 'kasam-factors', 'kasam-actions'] as const satisfies readonly (keyof typeof KASAM_PHASE_SETTINGS)[];
+export const KASAM_PHASE_KIND_ORDER = [
+  'kasam-reflection',
+  'kasam-factors',
+  'kasam-actions',
+] as const satisfies readonly (keyof typeof KASAM_PHASE_SETTINGS)[];
 
 /* Phase state (what every participant sees) --------------------------------------------------------- */
 
@@ -57,7 +61,11 @@ declare module '../live/model.js' {
   interface PhaseKindTables {
     kasam: PhaseKindTable<
       typeof KASAM_PHASE_SETTINGS,
-      { 'kasam-reflection': KasamReflectionState; 'kasam-factors': KasamFactorsState; 'kasam-actions': KasamActionsState }
+      {
+        'kasam-reflection': KasamReflectionState;
+        'kasam-factors': KasamFactorsState;
+        'kasam-actions': KasamActionsState;
+      }
     >;
   }
 }

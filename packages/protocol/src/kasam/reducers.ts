@@ -5,7 +5,10 @@ import type { KasamEventType } from './events.js';
 
 export const KASAM_REDUCERS: Reducers<KasamEventType> = {
   'kasam.answered': (s, e) =>
-    updatePhase(s, e.payload.phaseId, 'kasam-reflection', (p) => ({ ...p, state: { ...p.state, answered: e.payload.answered } })),
+    updatePhase(s, e.payload.phaseId, 'kasam-reflection', (p) => ({
+      ...p,
+      state: { ...p.state, answered: e.payload.answered },
+    })),
   'kasam.revealed': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'kasam-reflection', (p) => ({
       ...p,

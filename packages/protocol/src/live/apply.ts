@@ -23,10 +23,13 @@ export type ApplyEvent = (s: MeetingSnapshot, event: LiveEvent) => MeetingSnapsh
 export function createApplyEvent(reducers: Reducers<LiveEventType>, ...followers: Followers[]): ApplyEvent {
   return (s, event) => {
     const own = reducers[event.type] as Reducer<LiveEventType>;
-    const next = followers.reduce((acc, f) => {
-      const follow = f[event.type] as Reducer<LiveEventType> | undefined;
-      return follow ? follow(acc, event as LiveEventOf<LiveEventType>) : acc;
-    }, own(s, event as LiveEventOf<LiveEventType>));
+    const next = followers.reduce(
+      (acc, f) => {
+        const follow = f[event.type] as Reducer<LiveEventType> | undefined;
+        return follow ? follow(acc, event as LiveEventOf<LiveEventType>) : acc;
+      },
+      own(s, event as LiveEventOf<LiveEventType>),
+    );
     return { ...next, lastSeq: event.seq, serverNow: event.at };
   };
 }
@@ -53,6 +56,8 @@ export function updatePhase<K extends PhaseKind>(
 ): MeetingSnapshot {
   return {
     ...s,
-    phases: s.phases.map((p) => (p.id === phaseId && p.kind === kind ? update(p as Extract<PhaseView, { kind: K }>) : p)),
+    phases: s.phases.map((p) =>
+      p.id === phaseId && p.kind === kind ? update(p as Extract<PhaseView, { kind: K }>) : p,
+    ),
   };
 }

@@ -79,7 +79,12 @@ export const MEETING_COMMANDS = {
   /** Go to a phase (next = current + 1, previous = current - 1). Resets the timer and the ready list. */
   'phase.goto': {
     rule: 'facilitator',
-    payload: z.strictObject({ index: z.int().min(0).max(LIVE_LIMITS.phasesPerMeeting - 1) }),
+    payload: z.strictObject({
+      index: z
+        .int()
+        .min(0)
+        .max(LIVE_LIMITS.phasesPerMeeting - 1),
+    }),
   },
   /** Start (or restart) the timer; without seconds, for the current phase's time box. */
   'timer.start': {

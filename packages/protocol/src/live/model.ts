@@ -16,7 +16,16 @@ export const ForumKind = z.enum(FORUM_KINDS);
 export type ForumKind = z.infer<typeof ForumKind>;
 
 /** What a participant can capture. `action` items come out of a discussion and have an owner and due date. */
-export const ITEM_KINDS = ['plan', 'risk', 'disturbance', 'idea', 'note', 'action', 'feedback', 'success-factor'] as const;
+export const ITEM_KINDS = [
+  'plan',
+  'risk',
+  'disturbance',
+  'idea',
+  'note',
+  'action',
+  'feedback',
+  'success-factor',
+] as const;
 export const ItemKind = z.enum(ITEM_KINDS);
 export type ItemKind = z.infer<typeof ItemKind>;
 
@@ -54,7 +63,10 @@ export const RRule = z
 export interface PhaseKindTables {}
 
 /** A ritual's phase kinds: the zod schema of each kind's settings and what each holds during a meeting. */
-export type PhaseKindTable<Settings extends Record<string, z.ZodType>, States extends { [K in keyof Settings]: unknown }> = {
+export type PhaseKindTable<
+  Settings extends Record<string, z.ZodType>,
+  States extends { [K in keyof Settings]: unknown },
+> = {
   [K in keyof Settings & string]: { settings: Settings[K]; state: States[K] };
 };
 
@@ -198,4 +210,3 @@ export interface MinutesDto extends MinutesParts {
   /** Action items made in this meeting. */
   actions: ItemDto[];
 }
-

@@ -38,9 +38,8 @@ export const ENGINE_REDUCERS: Reducers<keyof EngineEventPayloads> = {
     ...s,
     meeting: { ...s.meeting, state: 'ended', endedAt: e.payload.endedAt },
     minutes: e.payload.minutes,
-    timer: s.timer.status === 'running'
-      ? { status: 'paused', remainingMs: 0, durationMs: s.timer.durationMs }
-      : s.timer,
+    timer:
+      s.timer.status === 'running' ? { status: 'paused', remainingMs: 0, durationMs: s.timer.durationMs } : s.timer,
     hands: [],
   }),
 };

@@ -4,14 +4,16 @@
  * It only validates; turning a rule into dates and words is the client's job.
  */
 const DAY = /^([+-]?(?:[1-9]|[1-4][0-9]|5[0-3]))?(MO|TU|WE|TH|FR|SA|SU)$/;
-const intList = (min: number, max: number, allowNegative = false) => (v: string) =>
-  v.split(',').every((p) => {
-    if (!/^[+-]?\d{1,3}$/.test(p)) return false;
-    const n = Number(p);
-    if (n === 0 && min > 0) return false;
-    if (n < 0 && !allowNegative) return false;
-    return Math.abs(n) >= (allowNegative ? 1 : min) && Math.abs(n) <= max;
-  });
+const intList =
+  (min: number, max: number, allowNegative = false) =>
+  (v: string) =>
+    v.split(',').every((p) => {
+      if (!/^[+-]?\d{1,3}$/.test(p)) return false;
+      const n = Number(p);
+      if (n === 0 && min > 0) return false;
+      if (n < 0 && !allowNegative) return false;
+      return Math.abs(n) >= (allowNegative ? 1 : min) && Math.abs(n) <= max;
+    });
 
 const PARTS: Record<string, (v: string) => boolean> = {
   FREQ: (v) => ['DAILY', 'WEEKLY', 'MONTHLY', 'YEARLY'].includes(v),

@@ -5,9 +5,16 @@ import { DeviceKind } from './model.js';
 
 export const JoinRequestSchema = z.strictObject({
   meetingId: uuid,
-  lastSeq: z.int().min(0).max(2 ** 31 - 1).optional(),
+  lastSeq: z
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1)
+    .optional(),
   device: DeviceKind.optional(),
 });
 export const MeetingRefSchema = z.strictObject({ meetingId: uuid });
 export const PresenceUpdateSchema = z.strictObject({ meetingId: uuid, idle: z.boolean() });
-export const TypingSchema = z.strictObject({ meetingId: uuid, target: z.string().min(1).max(LIVE_LIMITS.typingTarget) });
+export const TypingSchema = z.strictObject({
+  meetingId: uuid,
+  target: z.string().min(1).max(LIVE_LIMITS.typingTarget),
+});

@@ -47,8 +47,7 @@ export type JoinAck =
   | Refusal;
 
 export type CommandAck<T extends LiveCommandType = LiveCommandType> =
-  | { ok: true; seq: number; result: CommandResults[T] }
-  | Refusal;
+  { ok: true; seq: number; result: CommandResults[T] } | Refusal;
 
 export type SimpleAck = { ok: true } | Refusal;
 
@@ -93,7 +92,10 @@ export interface ClientToServerEvents {
   /** Volatile; throttle to at most one every 2 s per target. */
   'meeting:typing': (p: { meetingId: string; target: string }) => void;
   /** Who is connected now (presence events are volatile: ask again after a reconnect or when unsure). */
-  'meeting:who': (req: { meetingId: string }, ack: (res: { ok: true; presence: PresenceEntry[] } | Refusal) => void) => void;
+  'meeting:who': (
+    req: { meetingId: string },
+    ack: (res: { ok: true; presence: PresenceEntry[] } | Refusal) => void,
+  ) => void;
 }
 
 export interface ServerToClientEvents {

@@ -7,7 +7,13 @@ export interface GenericPhaseEventPayloads {
   'checkin.answered': { phaseId: string; userId: string; answer: CheckInAnswer };
   'checkin.turn': { phaseId: string; userId: string | null };
   /** The review outcome, and the item with its new status. */
-  'review.updated': { phaseId: string; itemId: string; entry: ReviewEntry; item: ItemDto; votesReleased?: VotesReleased[] };
+  'review.updated': {
+    phaseId: string;
+    itemId: string;
+    entry: ReviewEntry;
+    item: ItemDto;
+    votesReleased?: VotesReleased[];
+  };
   /** Someone's number of used votes changed (not which item: votes are hidden until revealed). */
   'vote.changed': { phaseId: string; userId: string; used: number };
   /** Tallies of items still on the board; votes on any that left it unnoticed (another meeting, REST) go back. */

@@ -38,7 +38,14 @@ export const GENERIC_PHASE_SETTINGS = {
 } as const;
 export type GenericPhaseKind = keyof typeof GENERIC_PHASE_SETTINGS;
 /** The generic phase kinds in the order a forum's form offers them. */
-export const GENERIC_PHASE_KIND_ORDER = ['check-in', 'capture', 'review', 'voting', 'discussion', 'summary'] as const satisfies readonly GenericPhaseKind[];
+export const GENERIC_PHASE_KIND_ORDER = [
+  'check-in',
+  'capture',
+  'review',
+  'voting',
+  'discussion',
+  'summary',
+] as const satisfies readonly GenericPhaseKind[];
 
 /** A check-in answer; `text: null` means the person passed. */
 export interface CheckInAnswer {

@@ -32,14 +32,21 @@ export const GENERIC_PHASE_REDUCERS: Reducers<keyof GenericPhaseEventPayloads> =
       state: { ...p.state, answers: { ...p.state.answers, [e.payload.userId]: e.payload.answer } },
     })),
   'checkin.turn': (s, e) =>
-    updatePhase(s, e.payload.phaseId, 'check-in', (p) => ({ ...p, state: { ...p.state, turnUserId: e.payload.userId } })),
-  'review.updated': (s, e) => releaseVotes({
-    ...updatePhase(s, e.payload.phaseId, 'review', (p) => ({
+    updatePhase(s, e.payload.phaseId, 'check-in', (p) => ({
       ...p,
-      state: { ...p.state, outcomes: { ...p.state.outcomes, [e.payload.itemId]: e.payload.entry } },
+      state: { ...p.state, turnUserId: e.payload.userId },
     })),
-    items: upsertItem(s.items, e.payload.item),
-  }, e.payload.votesReleased),
+  'review.updated': (s, e) =>
+    releaseVotes(
+      {
+        ...updatePhase(s, e.payload.phaseId, 'review', (p) => ({
+          ...p,
+          state: { ...p.state, outcomes: { ...p.state.outcomes, [e.payload.itemId]: e.payload.entry } },
+        })),
+        items: upsertItem(s.items, e.payload.item),
+      },
+      e.payload.votesReleased,
+    ),
   'vote.changed': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'voting', (p) => ({
       ...p,
@@ -54,7 +61,10 @@ export const GENERIC_PHASE_REDUCERS: Reducers<keyof GenericPhaseEventPayloads> =
       e.payload.votesReleased,
     ),
   'discussion.focused': (s, e) =>
-    updatePhase(s, e.payload.phaseId, 'discussion', (p) => ({ ...p, state: { ...p.state, focusItemId: e.payload.itemId } })),
+    updatePhase(s, e.payload.phaseId, 'discussion', (p) => ({
+      ...p,
+      state: { ...p.state, focusItemId: e.payload.itemId },
+    })),
   'summary.edited': (s, e) =>
     updatePhase(s, e.payload.phaseId, 'summary', (p) => ({ ...p, state: { ...p.state, text: e.payload.text } })),
 };

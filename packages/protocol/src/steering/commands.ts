@@ -98,7 +98,6 @@ export interface SteeringCommandResults {
   'feedback.give': { feedbackId: string };
 }
 
-
 declare module '../live/commands.js' {
   interface LiveCommandTables {
     steering: typeof STEERING_COMMANDS;

@@ -47,7 +47,6 @@ export interface SteeringPhaseStateMap {
   'steering-feedback': Record<string, never>;
 }
 
-
 declare module '../live/model.js' {
   interface PhaseKindTables {
     steering: PhaseKindTable<typeof STEERING_PHASE_SETTINGS, SteeringPhaseStateMap>;

@@ -17,7 +17,8 @@ export const STEERING_REDUCERS: Reducers<SteeringEventType> = {
     ),
   }),
   'steering.day-changed': (s, e) => ({ ...s, steering: e.payload.steering }),
-  'plan.changed': (s, e) => withSteering(s, (st) => ({ ...st, planItems: upsertAllById(st.planItems, e.payload.items) })),
+  'plan.changed': (s, e) =>
+    withSteering(s, (st) => ({ ...st, planItems: upsertAllById(st.planItems, e.payload.items) })),
   'plan.deleted': (s, e) =>
     withSteering(s, (st) => ({
       ...st,

@@ -13,7 +13,6 @@ const uniqueStrings = (item: z.ZodString, max: number) =>
     .max(max)
     .refine((a) => new Set(a.map((s) => s.toLowerCase())).size === a.length, 'must not repeat');
 
-
 /** POST /api/teams/:teamId/steering/plan: a plan item for any day (ahead too). */
 export const CreatePlanItemBody = z.strictObject({ day, ...planFields, assigneeIds: people.optional() });
 export type CreatePlanItemBody = z.input<typeof CreatePlanItemBody>;

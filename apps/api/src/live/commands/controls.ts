@@ -10,7 +10,10 @@ import { type CommandDef, event } from '../live.types.js';
 import type { MinutesPart } from '../ritual.js';
 import { assertTeamMember } from '../team-lookups.js';
 
-const setTimer = async (ctx: { m: Parameters<CommandDef<'timer.start'>['handle']>[0]['m']; meeting: Meeting }, timer: TimerState) => {
+const setTimer = async (
+  ctx: { m: Parameters<CommandDef<'timer.start'>['handle']>[0]['m']; meeting: Meeting },
+  timer: TimerState,
+) => {
   await ctx.m.update(Meeting, { id: ctx.meeting.id }, { timer: timer as never });
   return { event: event('timer.changed', { timer }), result: {} as Record<string, never> };
 };
@@ -28,17 +31,26 @@ export const phaseGoto: CommandDef<'phase.goto'> = {
   async handle({ m, meeting, payload }) {
     const phase = await m.findOneBy(MeetingPhase, { meetingId: meeting.id, position: payload.index });
     if (!phase) {
-      throw new AppError(ErrorCode.ValidationFailed, 'No such phase', { issues: [{ path: 'index', message: 'out of range' }] });
+      throw new AppError(ErrorCode.ValidationFailed, 'No such phase', {
+        issues: [{ path: 'index', message: 'out of range' }],
+      });
     }
     const timer: TimerState = { status: 'idle', remainingMs: (phase.timeboxSeconds ?? 0) * 1000 };
-    await m.update(Meeting, { id: meeting.id }, { currentPhaseIndex: payload.index, timer: timer as never, ready: [] as never });
+    await m.update(
+      Meeting,
+      { id: meeting.id },
+      { currentPhaseIndex: payload.index, timer: timer as never, ready: [] as never },
+    );
     return { event: event('phase.changed', { index: payload.index, timer }), result: {} };
   },
 };
 
 export const timerStart: CommandDef<'timer.start'> = {
   async handle(ctx) {
-    const phase = await ctx.m.findOneBy(MeetingPhase, { meetingId: ctx.meeting.id, position: ctx.meeting.currentPhaseIndex });
+    const phase = await ctx.m.findOneBy(MeetingPhase, {
+      meetingId: ctx.meeting.id,
+      position: ctx.meeting.currentPhaseIndex,
+    });
     const seconds = ctx.payload.seconds ?? phase?.timeboxSeconds ?? 0;
     if (seconds <= 0) {
       throw new AppError(ErrorCode.ValidationFailed, 'This phase has no time box: give the seconds', {
@@ -46,7 +58,11 @@ export const timerStart: CommandDef<'timer.start'> = {
       });
     }
     const durationMs = seconds * 1000;
-    return setTimer(ctx, { status: 'running', endsAt: new Date(ctx.now.getTime() + durationMs).toISOString(), durationMs });
+    return setTimer(ctx, {
+      status: 'running',
+      endsAt: new Date(ctx.now.getTime() + durationMs).toISOString(),
+      durationMs,
+    });
   },
 };
 
@@ -80,10 +96,18 @@ export const timerExtend: CommandDef<'timer.extend'> = {
     if (t.status === 'running') {
       const now = ctx.now.getTime();
       const endsAt = now + clamp(Date.parse(t.endsAt) - now + delta);
-      return setTimer(ctx, { status: 'running', endsAt: new Date(endsAt).toISOString(), durationMs: clamp(t.durationMs + delta) });
+      return setTimer(ctx, {
+        status: 'running',
+        endsAt: new Date(endsAt).toISOString(),
+        durationMs: clamp(t.durationMs + delta),
+      });
     }
     if (t.status === 'paused') {
-      return setTimer(ctx, { status: 'paused', remainingMs: clamp(t.remainingMs + delta), durationMs: clamp(t.durationMs + delta) });
+      return setTimer(ctx, {
+        status: 'paused',
+        remainingMs: clamp(t.remainingMs + delta),
+        durationMs: clamp(t.durationMs + delta),
+      });
     }
     return setTimer(ctx, { status: 'idle', remainingMs: clamp(t.remainingMs + delta) });
   },
@@ -110,7 +134,8 @@ export const facilitatorTake: CommandDef<'facilitator.take'> = {
     if (meeting.facilitatorId) {
       // Present on any node? fetchSockets asks them all.
       const present = (await hub.presence(meeting.id)).some((p) => p.userId === meeting.facilitatorId);
-      if (present) throw new AppError(ErrorCode.FacilitatorPresent, 'The facilitator is here: ask them to pass the role');
+      if (present)
+        throw new AppError(ErrorCode.FacilitatorPresent, 'The facilitator is here: ask them to pass the role');
       const goneMs = now.getTime() - meeting.facilitatorSeenAt.getTime();
       const graceMs = LIVE_LIMITS.facilitatorGraceSeconds * 1000;
       if (goneMs < graceMs) {
@@ -131,14 +156,19 @@ export const meetingEnd = (parts: readonly MinutesPart[]): CommandDef<'meeting.e
     const items: Item[] = await meetingItems(m, meeting);
     const minutes = await buildMinutes(parts, m, meeting, phases, items);
     const t = meeting.timer;
-    const timer: TimerState = t.status === 'running' ? { status: 'paused', remainingMs: 0, durationMs: t.durationMs } : t;
-    await m.update(Meeting, { id: meeting.id }, {
-      state: 'ended',
-      endedAt: now,
-      timer: timer as never,
-      hands: [] as never,
-      minutes: minutes as never,
-    });
+    const timer: TimerState =
+      t.status === 'running' ? { status: 'paused', remainingMs: 0, durationMs: t.durationMs } : t;
+    await m.update(
+      Meeting,
+      { id: meeting.id },
+      {
+        state: 'ended',
+        endedAt: now,
+        timer: timer as never,
+        hands: [] as never,
+        minutes: minutes as never,
+      },
+    );
     return { event: event('meeting.ended', { endedAt: now.toISOString(), minutes }), result: {} };
   },
 });

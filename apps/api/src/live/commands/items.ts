@@ -12,10 +12,7 @@ import type { ItemLeftEffect, ItemLeftHook } from '../ritual.js';
 import { assertTeamMember, reloadItem, teamItem } from '../team-lookups.js';
 
 /** Every ritual's hook, in order: what each returns goes into the item's event. */
-async function leaveBoards(
-  hooks: readonly ItemLeftHook[],
-  ...args: Parameters<ItemLeftHook>
-): Promise<ItemLeftEffect> {
+async function leaveBoards(hooks: readonly ItemLeftHook[], ...args: Parameters<ItemLeftHook>): Promise<ItemLeftEffect> {
   const effect: ItemLeftEffect = {};
   for (const hook of hooks) Object.assign(effect, await hook(...args));
   return effect;
@@ -67,30 +64,52 @@ export const itemAdd: CommandDef<'item.add'> = {
       createdAt: at,
       updatedAt: at,
     };
-    const values = { id: item.id, teamId, kind: item.kind, text: item.text, authorId: actor.userId, dueDate: item.dueDate, phaseId, at };
+    const values = {
+      id: item.id,
+      teamId,
+      kind: item.kind,
+      text: item.text,
+      authorId: actor.userId,
+      dueDate: item.dueDate,
+      phaseId,
+      at,
+    };
     const change = (db: QueryCreator<LockedMeetingDatabase>, v: typeof values) =>
       db
         .insertInto('items')
         .columns([
-          'id', 'team_id', 'kind', 'text', 'status', 'author_id', 'due_date', 'notes', 'origin_meeting_id',
-          'origin_phase_id', 'last_meeting_id', 'created_at', 'updated_at',
+          'id',
+          'team_id',
+          'kind',
+          'text',
+          'status',
+          'author_id',
+          'due_date',
+          'notes',
+          'origin_meeting_id',
+          'origin_phase_id',
+          'last_meeting_id',
+          'created_at',
+          'updated_at',
         ])
         .expression(
-          db.selectFrom('locked').select((eb) => [
-            eb.cast<string>(eb.val(v.id), 'uuid').as('id'),
-            eb.cast<string>(eb.val(v.teamId), 'uuid').as('team_id'),
-            eb.val(v.kind).as('kind'),
-            eb.val(v.text).as('text'),
-            sql.lit('open').as('status'),
-            eb.cast<string>(eb.val(v.authorId), 'uuid').as('author_id'),
-            eb.cast<string | null>(eb.val(v.dueDate), 'date').as('due_date'),
-            sql.lit('').as('notes'),
-            'locked.id as origin_meeting_id',
-            eb.cast<string | null>(eb.val(v.phaseId), 'uuid').as('origin_phase_id'),
-            'locked.id as last_meeting_id',
-            eb.cast<string>(eb.val(v.at), 'timestamptz').as('created_at'),
-            eb.cast<string>(eb.val(v.at), 'timestamptz').as('updated_at'),
-          ]),
+          db
+            .selectFrom('locked')
+            .select((eb) => [
+              eb.cast<string>(eb.val(v.id), 'uuid').as('id'),
+              eb.cast<string>(eb.val(v.teamId), 'uuid').as('team_id'),
+              eb.val(v.kind).as('kind'),
+              eb.val(v.text).as('text'),
+              sql.lit('open').as('status'),
+              eb.cast<string>(eb.val(v.authorId), 'uuid').as('author_id'),
+              eb.cast<string | null>(eb.val(v.dueDate), 'date').as('due_date'),
+              sql.lit('').as('notes'),
+              'locked.id as origin_meeting_id',
+              eb.cast<string | null>(eb.val(v.phaseId), 'uuid').as('origin_phase_id'),
+              'locked.id as last_meeting_id',
+              eb.cast<string>(eb.val(v.at), 'timestamptz').as('created_at'),
+              eb.cast<string>(eb.val(v.at), 'timestamptz').as('updated_at'),
+            ]),
         );
     return { values, change, event: event('item.added', { item }), result: { itemId: item.id } };
   },
@@ -108,17 +127,24 @@ export const itemEdit = (left: readonly ItemLeftHook[]): CommandDef<'item.edit'>
       throw forbidden('Only its author or the facilitator may change this item');
     }
     if (fields.ownerId) await assertTeamMember(m, meeting.teamId, fields.ownerId, 'ownerId');
-    await m.update(Item, { id: itemId }, {
-      ...(fields.text !== undefined ? { text: fields.text } : {}),
-      ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
-      ...(fields.status !== undefined ? { status: fields.status } : {}),
-      ...(fields.ownerId !== undefined ? { ownerId: fields.ownerId } : {}),
-      ...(fields.dueDate !== undefined ? { dueDate: fields.dueDate } : {}),
-      ...(notes !== undefined ? { notes } : {}),
-      lastMeetingId: meeting.id,
-    });
+    await m.update(
+      Item,
+      { id: itemId },
+      {
+        ...(fields.text !== undefined ? { text: fields.text } : {}),
+        ...(fields.kind !== undefined ? { kind: fields.kind } : {}),
+        ...(fields.status !== undefined ? { status: fields.status } : {}),
+        ...(fields.ownerId !== undefined ? { ownerId: fields.ownerId } : {}),
+        ...(fields.dueDate !== undefined ? { dueDate: fields.dueDate } : {}),
+        ...(notes !== undefined ? { notes } : {}),
+        lastMeetingId: meeting.id,
+      },
+    );
     // Closed, done or another kind: it may have left a board (a voting board gives the votes on it back).
-    const effect = fields.status !== undefined || fields.kind !== undefined ? await leaveBoards(left, m, meeting, itemId, 'changed') : {};
+    const effect =
+      fields.status !== undefined || fields.kind !== undefined
+        ? await leaveBoards(left, m, meeting, itemId, 'changed')
+        : {};
     const updated = await reloadItem(m, itemId);
     return { event: event('item.updated', { item: toItemDto(updated), ...effect }), result: { itemId } };
   },

@@ -17,16 +17,25 @@ export class FeedbackController {
   constructor(private readonly steering: SteeringService) {}
 
   @Get()
-  wall(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Query() query: Record<string, unknown>): Promise<FeedbackDto[]> {
+  wall(
+    @CurrentAuth() auth: AuthContext,
+    @Param('teamId', uuidParam) teamId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<FeedbackDto[]> {
     const q = parseOrThrow(FeedbackWallQuery, query);
-    return this.steering.run(auth.userId, teamId, async ({ m }) => toFeedbackDtos(m, await feedbackWall(m, teamId, q.before, q.limit), auth.userId));
+    return this.steering.run(auth.userId, teamId, async ({ m }) =>
+      toFeedbackDtos(m, await feedbackWall(m, teamId, q.before, q.limit), auth.userId),
+    );
   }
 
   @Get('mine')
   mine(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string): Promise<MyFeedbackDto> {
     return this.steering.run(auth.userId, teamId, async ({ m }) => {
       const { received, given } = await myFeedback(m, teamId, auth.userId);
-      return { received: await toFeedbackDtos(m, received, auth.userId), given: await toFeedbackDtos(m, given, auth.userId) };
+      return {
+        received: await toFeedbackDtos(m, received, auth.userId),
+        given: await toFeedbackDtos(m, given, auth.userId),
+      };
     });
   }
 
@@ -37,7 +46,11 @@ export class FeedbackController {
     @Param('teamId', uuidParam) teamId: string,
     @Body(zodBody(GiveFeedbackBody)) body: z.output<typeof GiveFeedbackBody>,
   ): Promise<FeedbackDto> {
-    return this.steering.run(auth.userId, teamId, async (c) => (await toFeedbackDtos(c.m, [await giveFeedback(c, body)], auth.userId))[0]!);
+    return this.steering.run(
+      auth.userId,
+      teamId,
+      async (c) => (await toFeedbackDtos(c.m, [await giveFeedback(c, body)], auth.userId))[0]!,
+    );
   }
 
   @Post(':feedbackId/reactions')

@@ -31,13 +31,18 @@ export class FeedbackRepository extends RepositoryBase {
 
   /** Feedback shared with the team, newest first, after the `before` cursor when it is the team's. */
   async shared(teamId: string, before: string | undefined, limit: number): Promise<Feedback[]> {
-    const qb = this.m.createQueryBuilder(Feedback, 'f').where('f.team_id = :teamId', { teamId }).andWhere(`f.visibility = 'team'`);
+    const qb = this.m
+      .createQueryBuilder(Feedback, 'f')
+      .where('f.team_id = :teamId', { teamId })
+      .andWhere(`f.visibility = 'team'`);
     if (before) {
       const cursor = await this.m.findOneBy(Feedback, { id: before, teamId });
       if (cursor) {
         qb.andWhere(
           new Brackets((q) =>
-            q.where('f.created_at < :at', { at: cursor.createdAt }).orWhere('(f.created_at = :at AND f.id < :id)', { at: cursor.createdAt, id: cursor.id }),
+            q
+              .where('f.created_at < :at', { at: cursor.createdAt })
+              .orWhere('(f.created_at = :at AND f.id < :id)', { at: cursor.createdAt, id: cursor.id }),
           ),
         );
       }

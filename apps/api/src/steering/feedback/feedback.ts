@@ -5,7 +5,14 @@
  *   receivers. Nobody else — manager and organisation admin included — ever gets it, nor learns who gave
  *   feedback to whom: the feedback round only shares the SET of people who received any, and a count.
  */
-import { ErrorCode, type FeedbackDto, type FeedbackReaction, FEEDBACK_REACTIONS, type FeedbackRoundDto, type GiveFeedbackBody } from '@tillit/protocol';
+import {
+  ErrorCode,
+  type FeedbackDto,
+  type FeedbackReaction,
+  FEEDBACK_REACTIONS,
+  type FeedbackRoundDto,
+  type GiveFeedbackBody,
+} from '@tillit/protocol';
 import type { EntityManager } from 'typeorm';
 import type { z } from 'zod';
 import { AppError, forbidden, notFound } from '../../common/app-error.js';
@@ -46,7 +53,12 @@ export async function giveFeedback(c: SteeringCtx, input: z.output<typeof GiveFe
 }
 
 /** Feedback `viewerId` may see, or 404 (private feedback of others does not exist for them). */
-export async function findVisibleFeedback(m: EntityManager, teamId: string, id: string, viewerId: string): Promise<Feedback> {
+export async function findVisibleFeedback(
+  m: EntityManager,
+  teamId: string,
+  id: string,
+  viewerId: string,
+): Promise<Feedback> {
   const f = await new FeedbackRepository(m).find(teamId, id);
   if (!f || !(await canSee(m, f, viewerId))) throw notFound('No such feedback');
   return f;
@@ -58,13 +70,20 @@ async function canSee(m: EntityManager, f: Feedback, viewerId: string): Promise<
 }
 
 /** The DTOs as `viewerId` may see them (callers pass only feedback the viewer may see). */
-export async function toFeedbackDtos(m: EntityManager, rows: Feedback[], viewerId: string | null): Promise<FeedbackDto[]> {
+export async function toFeedbackDtos(
+  m: EntityManager,
+  rows: Feedback[],
+  viewerId: string | null,
+): Promise<FeedbackDto[]> {
   if (rows.length === 0) return [];
   const ids = rows.map((f) => f.id);
   const repo = new FeedbackRepository(m);
   const [receivers, reactions] = await Promise.all([repo.receiversOf(ids), repo.reactionsOf(ids)]);
   return rows.map((f) => {
-    const all = receivers.filter((r) => r.feedbackId === f.id).map((r) => r.userId).sort();
+    const all = receivers
+      .filter((r) => r.feedbackId === f.id)
+      .map((r) => r.userId)
+      .sort();
     const shown = f.visibility === 'team' || f.giverId === viewerId ? all : all.filter((u) => u === viewerId);
     const mine = reactions.filter((r) => r.feedbackId === f.id);
     return {
@@ -86,12 +105,21 @@ export async function toFeedbackDtos(m: EntityManager, rows: Feedback[], viewerI
 }
 
 /** The team's feedback wall: what was shared with the team, newest first. */
-export async function feedbackWall(m: EntityManager, teamId: string, before: string | undefined, limit: number): Promise<Feedback[]> {
+export async function feedbackWall(
+  m: EntityManager,
+  teamId: string,
+  before: string | undefined,
+  limit: number,
+): Promise<Feedback[]> {
   return new FeedbackRepository(m).shared(teamId, before, limit);
 }
 
 /** "My feedback": what I received (any visibility) and what I gave. */
-export async function myFeedback(m: EntityManager, teamId: string, userId: string): Promise<{ received: Feedback[]; given: Feedback[] }> {
+export async function myFeedback(
+  m: EntityManager,
+  teamId: string,
+  userId: string,
+): Promise<{ received: Feedback[]; given: Feedback[] }> {
   const repo = new FeedbackRepository(m);
   const received = await repo.receivedBy(teamId, userId, 200);
   const given = await repo.givenBy(teamId, userId, 200);

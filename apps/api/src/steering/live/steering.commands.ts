@@ -69,7 +69,9 @@ export const STEERING_HANDLERS: { [K in SteeringCommandType]: CommandDef<K> } = 
         'skip' in payload
           ? { word: null, scale: null, at: now.toISOString() }
           : { word: payload.word ?? null, scale: payload.scale ?? null, at: now.toISOString() };
-      await savePhaseState<'steering-check-in'>(m, phase, { answers: { ...state.answers, [actor.userId]: answer } as never });
+      await savePhaseState<'steering-check-in'>(m, phase, {
+        answers: { ...state.answers, [actor.userId]: answer } as never,
+      });
       return { event: event('steering.checked-in', { phaseId: phase.id, userId: actor.userId, answer }), result: {} };
     },
   },
@@ -143,7 +145,10 @@ export const STEERING_HANDLERS: { [K in SteeringCommandType]: CommandDef<K> } = 
       const c = await steering(ctx);
       const d = await day(c, ctx.meeting);
       await setAbsence(c, d, ctx.payload.userId, ctx.payload.absent);
-      return { event: event('absence.changed', { day: d, userId: ctx.payload.userId, absent: ctx.payload.absent }), result: {} };
+      return {
+        event: event('absence.changed', { day: d, userId: ctx.payload.userId, absent: ctx.payload.absent }),
+        result: {},
+      };
     },
   },
   'risk.add': {
@@ -169,7 +174,10 @@ export const STEERING_HANDLERS: { [K in SteeringCommandType]: CommandDef<K> } = 
       const c = await steering(ctx);
       const risk = await findRisk(c.m, c.teamId, ctx.payload.riskId);
       const e = await escalateRisk(c, risk, ctx.payload.note);
-      return { event: event('escalation.changed', { escalation: await escalationDto(c.m, e.id) }), result: { escalationId: e.id } };
+      return {
+        event: event('escalation.changed', { escalation: await escalationDto(c.m, e.id) }),
+        result: { escalationId: e.id },
+      };
     },
   },
   'escalation.reply': {
@@ -177,7 +185,10 @@ export const STEERING_HANDLERS: { [K in SteeringCommandType]: CommandDef<K> } = 
       const c = await steering(ctx);
       const e = await findEscalation(c.m, c.teamId, ctx.payload.escalationId);
       await replyToEscalation(c, e, ctx.payload.text);
-      return { event: event('escalation.changed', { escalation: await escalationDto(c.m, e.id) }), result: { escalationId: e.id } };
+      return {
+        event: event('escalation.changed', { escalation: await escalationDto(c.m, e.id) }),
+        result: { escalationId: e.id },
+      };
     },
   },
   'escalation.close': {
@@ -185,7 +196,10 @@ export const STEERING_HANDLERS: { [K in SteeringCommandType]: CommandDef<K> } = 
       const c = await steering(ctx);
       const e = await findEscalation(c.m, c.teamId, ctx.payload.escalationId);
       await closeEscalation(c, e);
-      return { event: event('escalation.changed', { escalation: await escalationDto(c.m, e.id) }), result: { escalationId: e.id } };
+      return {
+        event: event('escalation.changed', { escalation: await escalationDto(c.m, e.id) }),
+        result: { escalationId: e.id },
+      };
     },
   },
   'feedback.give': {

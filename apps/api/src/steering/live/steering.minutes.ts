@@ -12,8 +12,14 @@ import { isSteeringMeeting, meetingDay } from './meeting-day.js';
 export async function steeringMinutes(m: EntityManager, meeting: Meeting): Promise<SteeringMinutesDto | null> {
   if (!(await isSteeringMeeting(m, meeting))) return null;
   const day = await meetingDay(m, meeting);
-  const touched = await m.find(Risk, { where: { teamId: meeting.teamId, lastMeetingId: meeting.id }, order: { createdAt: 'ASC' } });
-  const raised = await m.find(Risk, { where: { teamId: meeting.teamId, originMeetingId: meeting.id }, order: { createdAt: 'ASC' } });
+  const touched = await m.find(Risk, {
+    where: { teamId: meeting.teamId, lastMeetingId: meeting.id },
+    order: { createdAt: 'ASC' },
+  });
+  const raised = await m.find(Risk, {
+    where: { teamId: meeting.teamId, originMeetingId: meeting.id },
+    order: { createdAt: 'ASC' },
+  });
   const raisedIds = new Set(raised.map((r) => r.id));
   const escalations = await m.find(Escalation, {
     where: [

@@ -9,7 +9,11 @@ import { toEscalationDtos, toRiskDto } from '../risks/risks.js';
 import { SteeringSettings } from '../settings/steering-settings.entity.js';
 import { isSteeringKind, isSteeringMeeting, meetingDay } from './meeting-day.js';
 
-async function meetingRisks(m: EntityManager, teamId: string, meetingId: string): Promise<{ risks: Risk[]; escalations: Escalation[] }> {
+async function meetingRisks(
+  m: EntityManager,
+  teamId: string,
+  meetingId: string,
+): Promise<{ risks: Risk[]; escalations: Escalation[] }> {
   const risks = await m
     .createQueryBuilder(Risk, 'r')
     .where('r.team_id = :teamId', { teamId })
@@ -30,7 +34,11 @@ async function meetingRisks(m: EntityManager, teamId: string, meetingId: string)
 }
 
 /** The steering part of a snapshot: the same for every viewer (no private feedback in it). */
-export async function steeringSnapshot(m: EntityManager, meeting: Meeting, phases?: { kind: PhaseKind }[]): Promise<SteeringSnapshot | null> {
+export async function steeringSnapshot(
+  m: EntityManager,
+  meeting: Meeting,
+  phases?: { kind: PhaseKind }[],
+): Promise<SteeringSnapshot | null> {
   // The caller usually has the phases already: no query for the many meetings that are not daily steering.
   if (phases ? !phases.some((p) => isSteeringKind(p.kind)) : !(await isSteeringMeeting(m, meeting))) return null;
   const day = await meetingDay(m, meeting);

@@ -73,12 +73,19 @@ const T = {
   },
 } as const;
 
-const fill = (s: string, v: Record<string, string | number>) => s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
+const fill = (s: string, v: Record<string, string | number>) =>
+  s.replace(/\{(\w+)\}/g, (_, k: string) => String(v[k] ?? ''));
 
-export function minutesDocument(s: MeetingSnapshot, minutes: MinutesDto, locale: Locale, names: Map<string, string>): Block[] {
+export function minutesDocument(
+  s: MeetingSnapshot,
+  minutes: MinutesDto,
+  locale: Locale,
+  names: Map<string, string>,
+): Block[] {
   const t = T[locale];
   const who = (id: string | null) => (id ? (names.get(id) ?? '?') : '?');
-  const stamp = (iso: string | null) => (iso ? new Date(iso).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm' }) : '');
+  const stamp = (iso: string | null) =>
+    iso ? new Date(iso).toLocaleString(locale === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'Europe/Stockholm' }) : '';
   const out: Block[] = [{ kind: 'h1', text: s.meeting.title }];
   const meta = [
     s.meeting.startedAt && `${t.started}: ${stamp(s.meeting.startedAt)}`,
@@ -106,7 +113,10 @@ export function minutesDocument(s: MeetingSnapshot, minutes: MinutesDto, locale:
     if (st.escalations.length) {
       out.push({ kind: 'h2', text: t.escalations });
       for (const e of st.escalations) {
-        const state = e.status === 'open' ? fill(t.escalationOpen, { date: e.createdAt.slice(0, 10) }) : fill(t.escalationClosed, { date: (e.closedAt ?? '').slice(0, 10) });
+        const state =
+          e.status === 'open'
+            ? fill(t.escalationOpen, { date: e.createdAt.slice(0, 10) })
+            : fill(t.escalationClosed, { date: (e.closedAt ?? '').slice(0, 10) });
         out.push({ kind: 'li', text: `${e.riskDescription} (${state})${e.note ? ` – ${e.note}` : ''}` });
         for (const msg of e.messages) out.push({ kind: 'li', text: `    ${who(msg.authorId)}: ${msg.text}` });
       }
@@ -114,7 +124,8 @@ export function minutesDocument(s: MeetingSnapshot, minutes: MinutesDto, locale:
     out.push({ kind: 'h2', text: t.feedback }, { kind: 'p', text: fill(t.feedbackCount, { n: st.feedbackCount }) });
   }
 
-  const itemLine = (i: ItemDto) => `${i.text}${i.ownerId ? ` (${t.owner}: ${who(i.ownerId)})` : ''}${i.dueDate ? `, ${i.dueDate}` : ''}`;
+  const itemLine = (i: ItemDto) =>
+    `${i.text}${i.ownerId ? ` (${t.owner}: ${who(i.ownerId)})` : ''}${i.dueDate ? `, ${i.dueDate}` : ''}`;
   if (minutes.created.length) {
     out.push({ kind: 'h2', text: t.created });
     for (const i of minutes.created) out.push({ kind: 'li', text: itemLine(i) });
@@ -125,7 +136,8 @@ export function minutesDocument(s: MeetingSnapshot, minutes: MinutesDto, locale:
   }
   if (minutes.reviewed.length) {
     out.push({ kind: 'h2', text: t.reviewed });
-    for (const r of minutes.reviewed) out.push({ kind: 'li', text: `${r.text}: ${t.outcome[r.outcome]}${r.comment ? ` – ${r.comment}` : ''}` });
+    for (const r of minutes.reviewed)
+      out.push({ kind: 'li', text: `${r.text}: ${t.outcome[r.outcome]}${r.comment ? ` – ${r.comment}` : ''}` });
   }
   return out;
 }

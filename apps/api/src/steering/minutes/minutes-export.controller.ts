@@ -22,7 +22,8 @@ export class MinutesExportController {
   private async document(userId: string, meetingId: string, lang: unknown) {
     // The same access check as reading the meeting: another team or organisation gets 404.
     const s = await this.meetings.snapshot(userId, meetingId);
-    if (s.meeting.state !== 'ended' || !s.minutes) throw new AppError(ErrorCode.Conflict, 'The meeting has not ended: there are no minutes yet');
+    if (s.meeting.state !== 'ended' || !s.minutes)
+      throw new AppError(ErrorCode.Conflict, 'The meeting has not ended: there are no minutes yet');
     const minutes: MinutesDto = s.minutes;
     const names = new Map(s.participants.map((p) => [p.userId, p.displayName]));
     // People who have left the team since still have their names in the minutes.
@@ -39,7 +40,12 @@ export class MinutesExportController {
   }
 
   private static filename(title: string, ext: string): string {
-    const base = title.normalize('NFKD').replace(/[^\w-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60) || 'minutes';
+    const base =
+      title
+        .normalize('NFKD')
+        .replace(/[^\w-]+/g, '-')
+        .replace(/^-+|-+$/g, '')
+        .slice(0, 60) || 'minutes';
     return `${base}.${ext}`;
   }
 
@@ -52,7 +58,10 @@ export class MinutesExportController {
   ): Promise<string> {
     const { s, blocks } = await this.document(auth.userId, meetingId, lang);
     res.setHeader('content-type', 'text/markdown; charset=utf-8');
-    res.setHeader('content-disposition', `attachment; filename="${MinutesExportController.filename(s.meeting.title, 'md')}"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${MinutesExportController.filename(s.meeting.title, 'md')}"`,
+    );
     return toMarkdown(blocks);
   }
 
@@ -65,7 +74,10 @@ export class MinutesExportController {
   ): Promise<StreamableFile> {
     const { s, blocks } = await this.document(auth.userId, meetingId, lang);
     const pdf = await toPdf(blocks, s.meeting.title);
-    res.setHeader('content-disposition', `attachment; filename="${MinutesExportController.filename(s.meeting.title, 'pdf')}"`);
+    res.setHeader(
+      'content-disposition',
+      `attachment; filename="${MinutesExportController.filename(s.meeting.title, 'pdf')}"`,
+    );
     return new StreamableFile(pdf, { type: 'application/pdf' });
   }
 }

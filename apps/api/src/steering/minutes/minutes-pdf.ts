@@ -26,7 +26,10 @@ export function toPdf(blocks: Block[], title: string): Promise<Buffer> {
         break;
       case 'li': {
         const nested = b.text.startsWith('    ');
-        doc.font(PDF_FONT.regular).fontSize(11).text(`• ${pdfText(b.text.trim())}`, { indent: nested ? 28 : 10 });
+        doc
+          .font(PDF_FONT.regular)
+          .fontSize(11)
+          .text(`• ${pdfText(b.text.trim())}`, { indent: nested ? 28 : 10 });
         break;
       }
     }

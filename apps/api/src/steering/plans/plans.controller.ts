@@ -1,6 +1,14 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { CreatePlanItemBody, type DayPlanDto, DayQuery, type PlanItemDto, SetAbsenceBody, todayIn, UpdatePlanItemBody } from '@tillit/protocol';
+import {
+  CreatePlanItemBody,
+  type DayPlanDto,
+  DayQuery,
+  type PlanItemDto,
+  SetAbsenceBody,
+  todayIn,
+  UpdatePlanItemBody,
+} from '@tillit/protocol';
 import type { z } from 'zod';
 import { type AuthContext, CurrentAuth } from '../../auth/auth.decorators.js';
 import { ApiZodBody, parseOrThrow, uuidParam, zodBody } from '../../common/zod.js';
@@ -28,7 +36,11 @@ export class PlansController {
   constructor(private readonly steering: SteeringService) {}
 
   @Get('plan')
-  plan(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Query() query: Record<string, unknown>): Promise<DayPlanDto> {
+  plan(
+    @CurrentAuth() auth: AuthContext,
+    @Param('teamId', uuidParam) teamId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<DayPlanDto> {
     const day = parseOrThrow(DayQuery, query).day ?? todayIn();
     return this.steering.run(auth.userId, teamId, async ({ m }) => ({
       day,
@@ -44,7 +56,11 @@ export class PlansController {
     @Param('teamId', uuidParam) teamId: string,
     @Body(zodBody(CreatePlanItemBody)) body: z.output<typeof CreatePlanItemBody>,
   ): Promise<PlanItemDto> {
-    return this.steering.run(auth.userId, teamId, async (c) => (await toPlanDtos(c.m, [await createPlanItem(c, body)]))[0]!);
+    return this.steering.run(
+      auth.userId,
+      teamId,
+      async (c) => (await toPlanDtos(c.m, [await createPlanItem(c, body)]))[0]!,
+    );
   }
 
   @Patch('plan/:itemId')
@@ -67,8 +83,14 @@ export class PlansController {
 
   @Delete('plan/:itemId')
   @HttpCode(204)
-  async remove(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Param('itemId', uuidParam) itemId: string): Promise<void> {
-    await this.steering.run(auth.userId, teamId, async (c) => deletePlanItem(c, await findPlanItem(c.m, teamId, itemId)));
+  async remove(
+    @CurrentAuth() auth: AuthContext,
+    @Param('teamId', uuidParam) teamId: string,
+    @Param('itemId', uuidParam) itemId: string,
+  ): Promise<void> {
+    await this.steering.run(auth.userId, teamId, async (c) =>
+      deletePlanItem(c, await findPlanItem(c.m, teamId, itemId)),
+    );
   }
 
   /** Mark yourself (or, as facilitator or manager, anyone) absent or present on a day. */

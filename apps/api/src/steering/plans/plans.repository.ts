@@ -79,7 +79,13 @@ export class PlansRepository extends RepositoryBase {
   }
 
   async markAbsent(teamId: string, day: string, userId: string, markedById: string): Promise<void> {
-    await this.m.createQueryBuilder().insert().into(Absence).values({ teamId, day, userId, markedById }).orIgnore().execute();
+    await this.m
+      .createQueryBuilder()
+      .insert()
+      .into(Absence)
+      .values({ teamId, day, userId, markedById })
+      .orIgnore()
+      .execute();
   }
 
   async markPresent(teamId: string, day: string, userId: string): Promise<void> {

@@ -48,7 +48,12 @@ export function dayItems(m: EntityManager, teamId: string, day: string): Promise
  * What a meeting for `day` shows: the day's items, the unfinished ones of the days before (the carry-over),
  * and whatever the meeting itself touched.
  */
-export function meetingPlanItems(m: EntityManager, teamId: string, day: string, meetingId: string): Promise<PlanItem[]> {
+export function meetingPlanItems(
+  m: EntityManager,
+  teamId: string,
+  day: string,
+  meetingId: string,
+): Promise<PlanItem[]> {
   return new PlansRepository(m).meetingItems(teamId, day, meetingId);
 }
 
@@ -56,7 +61,12 @@ export async function absencesOn(m: EntityManager, teamId: string, day: string):
   return new PlansRepository(m).absentOn(teamId, day);
 }
 
-async function setAssignees(c: SteeringCtx, item: PlanItem, add: readonly string[], remove: readonly string[]): Promise<void> {
+async function setAssignees(
+  c: SteeringCtx,
+  item: PlanItem,
+  add: readonly string[],
+  remove: readonly string[],
+): Promise<void> {
   await assertMembers(c.m, c.teamId, add, 'add');
   const plans = new PlansRepository(c.m);
   await plans.removeAssignees(item.id, remove);
@@ -107,7 +117,12 @@ export async function editPlanItem(
   await touch(c, item, patch);
 }
 
-export async function assignPlanItem(c: SteeringCtx, item: PlanItem, add: readonly string[], remove: readonly string[]): Promise<void> {
+export async function assignPlanItem(
+  c: SteeringCtx,
+  item: PlanItem,
+  add: readonly string[],
+  remove: readonly string[],
+): Promise<void> {
   await setAssignees(c, item, add, remove);
   await touch(c, item);
 }
@@ -115,7 +130,12 @@ export async function assignPlanItem(c: SteeringCtx, item: PlanItem, add: readon
 /** Replaces the people on an item (REST edits send the whole list). */
 export async function replaceAssignees(c: SteeringCtx, item: PlanItem, ids: readonly string[]): Promise<void> {
   const current = await new PlansRepository(c.m).assigneeIds(item.id);
-  await assignPlanItem(c, item, ids.filter((u) => !current.includes(u)), current.filter((u) => !ids.includes(u)));
+  await assignPlanItem(
+    c,
+    item,
+    ids.filter((u) => !current.includes(u)),
+    current.filter((u) => !ids.includes(u)),
+  );
 }
 
 /** Done, carried to tomorrow with a reason, dropped, or back to open. */
@@ -128,9 +148,15 @@ export async function followUpPlanItem(c: SteeringCtx, item: PlanItem, f: Follow
  * Morning carry-over: `take` continues an unfinished item of an earlier day as a new item of `toDay` (same
  * what/when/where, same people while they are still in the team); `drop` lets it go.
  */
-export async function carryPlanItem(c: SteeringCtx, item: PlanItem, action: 'take' | 'drop', toDay: string): Promise<PlanItem[]> {
+export async function carryPlanItem(
+  c: SteeringCtx,
+  item: PlanItem,
+  action: 'take' | 'drop',
+  toDay: string,
+): Promise<PlanItem[]> {
   if (item.day >= toDay) throw conflict('Only items of earlier days are carried over');
-  if (item.carriedToId || (item.status !== 'open' && item.status !== 'carried')) throw conflict('This item is already handled');
+  if (item.carriedToId || (item.status !== 'open' && item.status !== 'carried'))
+    throw conflict('This item is already handled');
   if (action === 'drop') {
     await touch(c, item, { status: 'dropped' });
     return [item];
@@ -148,13 +174,15 @@ export async function carryPlanItem(c: SteeringCtx, item: PlanItem, action: 'tak
 
 /** Its author, or whoever may facilitate, deletes a plan item. */
 export async function deletePlanItem(c: SteeringCtx, item: PlanItem): Promise<void> {
-  if (item.authorId !== c.actor.userId && !c.actor.mayFacilitate) throw forbidden('Only its author or the facilitator may delete it');
+  if (item.authorId !== c.actor.userId && !c.actor.mayFacilitate)
+    throw forbidden('Only its author or the facilitator may delete it');
   await new PlansRepository(c.m).delete(item.id);
 }
 
 /** Absent on a day: yourself, or anyone when you may facilitate. */
 export async function setAbsence(c: SteeringCtx, day: string, userId: string, absent: boolean): Promise<void> {
-  if (userId !== c.actor.userId && !c.actor.mayFacilitate) throw forbidden('Only the facilitator may mark someone else absent');
+  if (userId !== c.actor.userId && !c.actor.mayFacilitate)
+    throw forbidden('Only the facilitator may mark someone else absent');
   await assertMembers(c.m, c.teamId, [userId], 'userId');
   const plans = new PlansRepository(c.m);
   if (absent) await plans.markAbsent(c.teamId, day, userId, c.actor.userId);

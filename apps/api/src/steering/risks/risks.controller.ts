@@ -40,7 +40,11 @@ export class RisksController {
   constructor(private readonly steering: SteeringService) {}
 
   @Get('risks')
-  list(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Query() query: Record<string, unknown>): Promise<RiskDto[]> {
+  list(
+    @CurrentAuth() auth: AuthContext,
+    @Param('teamId', uuidParam) teamId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<RiskDto[]> {
     const q = parseOrThrow(RiskLogQuery, query);
     return this.steering.run(auth.userId, teamId, async (c) => (await riskLog(c.m, teamId, q, c.now)).map(toRiskDto));
   }
@@ -78,7 +82,9 @@ export class RisksController {
     @Param('riskId', uuidParam) riskId: string,
     @Body(zodBody(UpdateRiskBody)) body: z.output<typeof UpdateRiskBody>,
   ): Promise<RiskDto> {
-    return this.steering.run(auth.userId, teamId, async (c) => toRiskDto(await updateRisk(c, await findRisk(c.m, teamId, riskId), body)));
+    return this.steering.run(auth.userId, teamId, async (c) =>
+      toRiskDto(await updateRisk(c, await findRisk(c.m, teamId, riskId), body)),
+    );
   }
 
   @Post('risks/:riskId/escalations')
@@ -97,7 +103,11 @@ export class RisksController {
 
   /** Escalations with their threads; open ones oldest first (the age matters), closed ones newest first. */
   @Get('escalations')
-  escalations(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string, @Query() query: Record<string, unknown>): Promise<EscalationDto[]> {
+  escalations(
+    @CurrentAuth() auth: AuthContext,
+    @Param('teamId', uuidParam) teamId: string,
+    @Query() query: Record<string, unknown>,
+  ): Promise<EscalationDto[]> {
     const q = parseOrThrow(EscalationsQuery, query);
     return this.steering.run(auth.userId, teamId, ({ m }) => teamEscalations(m, teamId, q.status));
   }

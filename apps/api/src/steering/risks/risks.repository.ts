@@ -81,7 +81,10 @@ export class RisksRepository extends RepositoryBase {
   /** The threads of these escalations, oldest message first. */
   messagesOf(escalationIds: string[]): Promise<EscalationMessage[]> {
     if (escalationIds.length === 0) return Promise.resolve([]);
-    return this.m.find(EscalationMessage, { where: { escalationId: In(escalationIds) }, order: { createdAt: 'ASC', id: 'ASC' } });
+    return this.m.find(EscalationMessage, {
+      where: { escalationId: In(escalationIds) },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
   }
 
   async addMessage(escalationId: string, authorId: string, text: string): Promise<void> {

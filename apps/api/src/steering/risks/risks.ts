@@ -131,7 +131,8 @@ export async function replyToEscalation(c: SteeringCtx, e: Escalation, text: str
 
 /** A manager, an organisation admin or whoever escalated it closes an escalation. */
 export async function closeEscalation(c: SteeringCtx, e: Escalation): Promise<void> {
-  if (!isManager(c.actor) && e.escalatedById !== c.actor.userId) throw forbidden('Only a manager or whoever escalated it may close it');
+  if (!isManager(c.actor) && e.escalatedById !== c.actor.userId)
+    throw forbidden('Only a manager or whoever escalated it may close it');
   if (e.status === 'closed') throw conflict('The escalation is already closed');
   Object.assign(e, touched(c), { status: 'closed', closedAt: c.now, closedById: c.actor.userId });
   await new RisksRepository(c.m).saveEscalation(e);
@@ -146,7 +147,12 @@ const SEVERITY_RANK: Record<RiskSeverity, number> = { low: 1, medium: 2, high: 3
 const STATUS_RANK: Record<RiskStatus, number> = { open: 1, 'in-progress': 2, resolved: 3 };
 
 /** The risk log: filtered in SQL, sorted here (at most a few thousand rows per team). */
-export async function riskLog(m: EntityManager, teamId: string, q: z.output<typeof RiskLogQuery>, now: Date): Promise<Risk[]> {
+export async function riskLog(
+  m: EntityManager,
+  teamId: string,
+  q: z.output<typeof RiskLogQuery>,
+  now: Date,
+): Promise<Risk[]> {
   const rows = await new RisksRepository(m).log(
     teamId,
     {
@@ -183,7 +189,11 @@ export async function riskLog(m: EntityManager, teamId: string, q: z.output<type
 }
 
 /** The team's escalations with this status (or all) with their threads; open ones oldest first, closed ones newest first. */
-export async function teamEscalations(m: EntityManager, teamId: string, status: Escalation['status'] | 'all'): Promise<EscalationDto[]> {
+export async function teamEscalations(
+  m: EntityManager,
+  teamId: string,
+  status: Escalation['status'] | 'all',
+): Promise<EscalationDto[]> {
   return toEscalationDtos(m, await new RisksRepository(m).escalationsOf(teamId, status, 200));
 }
 
@@ -202,7 +212,21 @@ export function risksCsv(risks: RiskDto[], names: Map<string, string>, escalated
     if (/^[=+\-@\t\r]/.test(s)) s = `'${s}`;
     return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
-  const header = ['id', 'type', 'description', 'category', 'severity', 'status', 'owner', 'follow_up', 'learning', 'escalated', 'created', 'resolved', 'age_days'];
+  const header = [
+    'id',
+    'type',
+    'description',
+    'category',
+    'severity',
+    'status',
+    'owner',
+    'follow_up',
+    'learning',
+    'escalated',
+    'created',
+    'resolved',
+    'age_days',
+  ];
   const lines = risks.map((r) =>
     [
       r.id,

@@ -27,7 +27,14 @@ const TEXT = {
     feedback: 'Positiv återkoppling',
     feedbackPrompt: 'Vem vill du ge positiv återkoppling i dag, och för vad?',
     valueTags: ['Omtanke', 'Samarbete', 'Engagemang', 'Professionalitet'],
-    riskCategories: ['Brukare/patient', 'Arbetsmiljö', 'Bemanning', 'Lokaler och utrustning', 'Information och kommunikation', 'Övrigt'],
+    riskCategories: [
+      'Brukare/patient',
+      'Arbetsmiljö',
+      'Bemanning',
+      'Lokaler och utrustning',
+      'Information och kommunikation',
+      'Övrigt',
+    ],
   },
   en: {
     morning: 'Daily steering – morning',
@@ -43,12 +50,22 @@ const TEXT = {
     feedback: 'Positive feedback',
     feedbackPrompt: 'Who would you like to give positive feedback today, and for what?',
     valueTags: ['Care', 'Collaboration', 'Commitment', 'Professionalism'],
-    riskCategories: ['Client/patient', 'Work environment', 'Staffing', 'Premises and equipment', 'Information and communication', 'Other'],
+    riskCategories: [
+      'Client/patient',
+      'Work environment',
+      'Staffing',
+      'Premises and equipment',
+      'Information and communication',
+      'Other',
+    ],
   },
 } as const;
 
 /** The ready-made forum's template (phases with their default time boxes). */
-export function readyMadeForum(which: Which, locale: Locale): Required<Pick<CreateForumBody, 'name' | 'schedule' | 'phases'>> {
+export function readyMadeForum(
+  which: Which,
+  locale: Locale,
+): Required<Pick<CreateForumBody, 'name' | 'schedule' | 'phases'>> {
   const t = TEXT[locale];
   const phases =
     which === 'morning'
@@ -69,7 +86,13 @@ export function readyMadeForum(which: Which, locale: Locale): Required<Pick<Crea
   };
 }
 
-async function createForum(m: EntityManager, teamId: string, which: Which, locale: Locale, userId: string | null): Promise<Forum> {
+async function createForum(
+  m: EntityManager,
+  teamId: string,
+  which: Which,
+  locale: Locale,
+  userId: string | null,
+): Promise<Forum> {
   const template = readyMadeForum(which, locale);
   return new ForumsRepository(m).create({
     teamId,
@@ -103,7 +126,13 @@ export async function provisionSteering(m: EntityManager, teamId: string, userId
 }
 
 /** Switches a ready-made forum on (made anew from the template) or off (deleted; its meetings stay as history). */
-export async function switchReadyMade(m: EntityManager, settings: SteeringSettings, which: Which, on: boolean, userId: string): Promise<void> {
+export async function switchReadyMade(
+  m: EntityManager,
+  settings: SteeringSettings,
+  which: Which,
+  on: boolean,
+  userId: string,
+): Promise<void> {
   const key = which === 'morning' ? 'morningForumId' : 'afternoonForumId';
   const forums = new ForumsRepository(m);
   const current = settings[key] ? await forums.find(settings.teamId, settings[key]!) : null;

@@ -19,7 +19,9 @@ export class SteeringSettingsController {
   /** The team's steering settings. A team made before daily steering existed gets its forums here, once. */
   @Get()
   get(@CurrentAuth() auth: AuthContext, @Param('teamId', uuidParam) teamId: string): Promise<SteeringSettingsDto> {
-    return this.steering.run(auth.userId, teamId, async ({ m }) => toSettingsDto(await provisionSteering(m, teamId, auth.userId)));
+    return this.steering.run(auth.userId, teamId, async ({ m }) =>
+      toSettingsDto(await provisionSteering(m, teamId, auth.userId)),
+    );
   }
 
   /** Facilitators and managers: the team's values and risk categories; the ready-made forums on or off. */
@@ -37,9 +39,14 @@ export class SteeringSettingsController {
         const settings = await provisionSteering(m, teamId, auth.userId);
         if (body.valueTags) settings.valueTags = body.valueTags;
         if (body.riskCategories) settings.riskCategories = body.riskCategories;
-        await new SteeringSettingsRepository(m).update(teamId, { valueTags: settings.valueTags, riskCategories: settings.riskCategories });
-        if (body.morningForum !== undefined) await switchReadyMade(m, settings, 'morning', body.morningForum, auth.userId);
-        if (body.afternoonForum !== undefined) await switchReadyMade(m, settings, 'afternoon', body.afternoonForum, auth.userId);
+        await new SteeringSettingsRepository(m).update(teamId, {
+          valueTags: settings.valueTags,
+          riskCategories: settings.riskCategories,
+        });
+        if (body.morningForum !== undefined)
+          await switchReadyMade(m, settings, 'morning', body.morningForum, auth.userId);
+        if (body.afternoonForum !== undefined)
+          await switchReadyMade(m, settings, 'afternoon', body.afternoonForum, auth.userId);
         return toSettingsDto(settings);
       },
       'facilitator',

@@ -13,7 +13,11 @@ export class SteeringSettingsRepository extends RepositoryBase {
   }
 
   /** Makes the team's settings unless they exist; true only for the call that made them, even when racing. */
-  async createIfAbsent(teamId: string, valueTags: readonly string[], riskCategories: readonly string[]): Promise<boolean> {
+  async createIfAbsent(
+    teamId: string,
+    valueTags: readonly string[],
+    riskCategories: readonly string[],
+  ): Promise<boolean> {
     const inserted = (await this.m.query(
       `INSERT INTO steering_settings (team_id, value_tags, risk_categories) VALUES ($1, $2, $3)
        ON CONFLICT (team_id) DO NOTHING RETURNING team_id`,

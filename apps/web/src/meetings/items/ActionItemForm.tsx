@@ -12,7 +12,9 @@ export function ActionItemForm({ parentId, labels }: { parentId: string; labels:
       maxLength={LIVE_LIMITS.itemText}
       canInput={canInput}
       announce={announce}
-      onAdd={({ text, ownerId, dueDate }) => send({ type: 'item.add', payload: { kind: 'action', text, parentId, ownerId, dueDate } })}
+      onAdd={({ text, ownerId, dueDate }) =>
+        send({ type: 'item.add', payload: { kind: 'action', text, parentId, ownerId, dueDate } })
+      }
     />
   );
 }

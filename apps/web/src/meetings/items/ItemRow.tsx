@@ -7,7 +7,15 @@ import { useRoom } from '../room';
 export const formatDate = (date: string, locale: string): string => formatDay(date, locale);
 
 /** One item: text, kind, author, owner and due date; edit and delete for its author and the facilitator. */
-export function ItemRow({ item, children, editable = true }: { item: ItemDto; children?: ReactNode; editable?: boolean }) {
+export function ItemRow({
+  item,
+  children,
+  editable = true,
+}: {
+  item: ItemDto;
+  children?: ReactNode;
+  editable?: boolean;
+}) {
   const { t } = useTranslation();
   const { view, me, isFacilitator, canInput, send, nameOf, layout, live } = useRoom();
   const [editing, setEditing] = useState(false);
@@ -16,7 +24,11 @@ export function ItemRow({ item, children, editable = true }: { item: ItemDto; ch
   const pending = view.pendingItems.has(item.id);
   const unsent = view.unsentItems.has(item.id);
   const mayChange =
-    editable && layout !== 'wall' && canInput && !item.id.startsWith('pending:') && (item.authorId === me || isFacilitator);
+    editable &&
+    layout !== 'wall' &&
+    canInput &&
+    !item.id.startsWith('pending:') &&
+    (item.authorId === me || isFacilitator);
 
   return (
     <li className={`item${pending ? ' item--pending' : ''}`} data-item-id={item.id}>
@@ -32,7 +44,15 @@ export function ItemRow({ item, children, editable = true }: { item: ItemDto; ch
         >
           <div className="field">
             <label htmlFor={`${id}-text`}>{t('meeting.items.text')}</label>
-            <input id={`${id}-text`} name="text" type="text" defaultValue={item.text} maxLength={LIVE_LIMITS.itemText} required autoFocus />
+            <input
+              id={`${id}-text`}
+              name="text"
+              type="text"
+              defaultValue={item.text}
+              maxLength={LIVE_LIMITS.itemText}
+              required
+              autoFocus
+            />
           </div>
           <button type="submit">{t('meeting.items.save')}</button>
           <button type="button" className="secondary" onClick={() => setEditing(false)}>
@@ -44,12 +64,21 @@ export function ItemRow({ item, children, editable = true }: { item: ItemDto; ch
           <p className="item-text">{item.text}</p>
           <p className="item-meta">
             <span className="badge">{t(`itemKinds.${item.kind}`)}</span>{' '}
-            <span className="muted">{t('meeting.by', { name: item.authorId === me ? t('meeting.you') : nameOf(item.authorId) })}</span>
-            {item.ownerId && <span className="muted"> · {t('meeting.items.owner', { name: nameOf(item.ownerId) })}</span>}
-            {item.dueDate && <span className="muted"> · {t('meeting.items.due', { date: formatDate(item.dueDate, locale) })}</span>}
+            <span className="muted">
+              {t('meeting.by', { name: item.authorId === me ? t('meeting.you') : nameOf(item.authorId) })}
+            </span>
+            {item.ownerId && (
+              <span className="muted"> · {t('meeting.items.owner', { name: nameOf(item.ownerId) })}</span>
+            )}
+            {item.dueDate && (
+              <span className="muted"> · {t('meeting.items.due', { date: formatDate(item.dueDate, locale) })}</span>
+            )}
             {item.status !== 'open' && <span className="muted"> · {t(`meeting.items.status.${item.status}`)}</span>}
             {unsent && (
-              <span className="pending-label"> · {live.status === 'connected' ? t('meeting.saving') : t('meeting.waiting')}</span>
+              <span className="pending-label">
+                {' '}
+                · {live.status === 'connected' ? t('meeting.saving') : t('meeting.waiting')}
+              </span>
             )}
           </p>
         </div>

@@ -198,7 +198,8 @@ export class LiveMeetingClient {
       if (code === 'UNAUTHENTICATED') {
         return this.set({ status: 'signed-out', error: { code: ErrorCode.Unauthenticated, message: err.message } });
       }
-      if (code === 'FORBIDDEN') return this.set({ status: 'refused', error: { code: ErrorCode.Forbidden, message: err.message } });
+      if (code === 'FORBIDDEN')
+        return this.set({ status: 'refused', error: { code: ErrorCode.Forbidden, message: err.message } });
       if (code === 'RATE_LIMITED') {
         // Refused by a middleware: socket.io does not retry those by itself.
         setTimeout(() => !this.stopped && navigator.onLine !== false && socket.connect(), 2_000);
@@ -430,7 +431,12 @@ export class LiveMeetingClient {
       while (this.joined && this.socket?.connected && !this.stopped) {
         const op = nextToSend(this.state.outbox);
         if (!op) break;
-        const message = { opId: op.opId, meetingId: op.meetingId, type: op.type, payload: op.payload } as CommandMessage;
+        const message = {
+          opId: op.opId,
+          meetingId: op.meetingId,
+          type: op.type,
+          payload: op.payload,
+        } as CommandMessage;
         let ack: CommandAck;
         try {
           ack = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:command', message);

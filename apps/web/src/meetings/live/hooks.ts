@@ -35,7 +35,11 @@ export function useMeetingSnapshot(meetingId: string) {
 }
 
 /** One live client per mounted meeting page (and per person). */
-export function useLiveClient(meetingId: string, userId: string | undefined, device: DeviceKind): LiveMeetingClient | null {
+export function useLiveClient(
+  meetingId: string,
+  userId: string | undefined,
+  device: DeviceKind,
+): LiveMeetingClient | null {
   const queryClient = useQueryClient();
   const [client, setClient] = useState<LiveMeetingClient | null>(null);
   useEffect(() => {

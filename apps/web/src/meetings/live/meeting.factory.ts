@@ -72,7 +72,13 @@ export function anItem(id: string, text: string): ItemDto {
 
 /** Event `seq`: Bertil adds an idea with the text `idea <seq>`. */
 export function itemAdded(seq: number): LiveEventOf<'item.added'> {
-  return { meetingId: MEETING_ID, seq, type: 'item.added', payload: { item: anItem(`item-${seq}`, `idea ${seq}`) }, at: AT };
+  return {
+    meetingId: MEETING_ID,
+    seq,
+    type: 'item.added',
+    payload: { item: anItem(`item-${seq}`, `idea ${seq}`) },
+    at: AT,
+  };
 }
 
 export const textsOf = (s: MeetingSnapshot) => s.items.map((i) => i.text);
@@ -80,7 +86,17 @@ export const seqsOf = (events: LiveEvent[]) => events.map((e) => e.seq);
 
 let ops = 0;
 /** Anna's command, as the screen made it and the client put it in the outbox. */
-export function anOp<T extends PendingOp['type']>(type: T, payload: Extract<PendingOp, { type: T }>['payload']): PendingOp {
+export function anOp<T extends PendingOp['type']>(
+  type: T,
+  payload: Extract<PendingOp, { type: T }>['payload'],
+): PendingOp {
   ops += 1;
-  return { opId: `00000000-0000-4000-8000-${String(ops).padStart(12, '0')}`, meetingId: MEETING_ID, type, payload, phaseId: 'phase-voting', at: AT } as PendingOp;
+  return {
+    opId: `00000000-0000-4000-8000-${String(ops).padStart(12, '0')}`,
+    meetingId: MEETING_ID,
+    type,
+    payload,
+    phaseId: 'phase-voting',
+    at: AT,
+  } as PendingOp;
 }

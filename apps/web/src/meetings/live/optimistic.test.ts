@@ -37,7 +37,9 @@ describe('withPending: what the person sees before the server confirms', () => {
     const confirmed = aSnapshot();
     const focus = anOp('discussion.focus', { itemId: 'item-1' });
     expect(withPending(confirmed, [focus], ANNA, {}).s).toBe(confirmed);
-    const overlays: Overlays = { 'discussion.focus': (s, op) => ({ ...s, meeting: { ...s.meeting, title: `focus ${op.payload.itemId}` } }) };
+    const overlays: Overlays = {
+      'discussion.focus': (s, op) => ({ ...s, meeting: { ...s.meeting, title: `focus ${op.payload.itemId}` } }),
+    };
     expect(withPending(confirmed, [focus], ANNA, overlays).s.meeting.title).toBe('focus item-1');
   });
 
@@ -50,7 +52,11 @@ describe('withPending: what the person sees before the server confirms', () => {
     const confirmed = aSnapshot({ items: [anItem('item-1', 'Fler pauser'), anItem('item-2', 'Kortare möten')] });
     const view = withPending(
       confirmed,
-      [anOp('item.edit', { itemId: 'item-1', text: 'Fler korta pauser' }), anOp('item.delete', { itemId: 'item-2' }), anOp('input.lock', { locked: true })],
+      [
+        anOp('item.edit', { itemId: 'item-1', text: 'Fler korta pauser' }),
+        anOp('item.delete', { itemId: 'item-2' }),
+        anOp('input.lock', { locked: true }),
+      ],
       ANNA,
       {},
     );

@@ -29,7 +29,11 @@ export interface OverlayContext {
 }
 
 /** What one not-yet-confirmed command of type `T` looks like on screen. */
-export type Overlay<T extends LiveCommandType> = (s: MeetingSnapshot, op: PendingOpOf<T>, ctx: OverlayContext) => MeetingSnapshot;
+export type Overlay<T extends LiveCommandType> = (
+  s: MeetingSnapshot,
+  op: PendingOpOf<T>,
+  ctx: OverlayContext,
+) => MeetingSnapshot;
 export type Overlays = { [T in LiveCommandType]?: Overlay<T> };
 
 export const pendingItemId = (opId: string) => `pending:${opId}`;
@@ -77,7 +81,8 @@ export const ROOM_OVERLAYS: Overlays = {
     ...s,
     ready: op.payload.ready ? [...s.ready.filter((u) => u !== me), me] : s.ready.filter((u) => u !== me),
   }),
-  'hand.raise': (s, op, { me }) => (s.hands.some((h) => h.userId === me) ? s : { ...s, hands: [...s.hands, { userId: me, at: op.at }] }),
+  'hand.raise': (s, op, { me }) =>
+    s.hands.some((h) => h.userId === me) ? s : { ...s, hands: [...s.hands, { userId: me, at: op.at }] },
   'hand.lower': (s, _op, { me }) => ({ ...s, hands: s.hands.filter((h) => h.userId !== me) }),
   'hand.dismiss': (s, op) => ({ ...s, hands: s.hands.filter((h) => h.userId !== op.payload.userId) }),
   'input.lock': (s, op) => ({ ...s, meeting: { ...s.meeting, inputLocked: op.payload.locked } }),
@@ -88,7 +93,12 @@ function overlayOf(op: PendingOp, overlays: Overlays): Overlay<LiveCommandType> 
   return (ROOM_OVERLAYS[op.type] ?? overlays[op.type]) as Overlay<LiveCommandType> | undefined;
 }
 
-export function withPending(confirmed: MeetingSnapshot, outbox: readonly PendingOp[], me: string, overlays: Overlays): MeetingView {
+export function withPending(
+  confirmed: MeetingSnapshot,
+  outbox: readonly PendingOp[],
+  me: string,
+  overlays: Overlays,
+): MeetingView {
   const view: MeetingView = { s: confirmed, pendingItems: new Set(), unsentItems: new Set() };
   const ctx: OverlayContext = {
     me,

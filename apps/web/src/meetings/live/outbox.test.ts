@@ -79,7 +79,10 @@ describe('the outbox', () => {
   it('a broken or foreign entry in storage is no outbox', () => {
     storage.setItem(`tillit.outbox.${ANNA}.${MEETING_ID}`, '{not json');
     expect(loadOutbox(ANNA, MEETING_ID)).toEqual([]);
-    storage.setItem(`tillit.outbox.${ANNA}.${MEETING_ID}`, JSON.stringify([{ ...anOp('hand.raise', {}), meetingId: 'another' }]));
+    storage.setItem(
+      `tillit.outbox.${ANNA}.${MEETING_ID}`,
+      JSON.stringify([{ ...anOp('hand.raise', {}), meetingId: 'another' }]),
+    );
     expect(loadOutbox(ANNA, MEETING_ID)).toEqual([]);
   });
 });

@@ -37,13 +37,20 @@ export function saveOutbox(userId: string, meetingId: string, ops: PendingOp[]):
 }
 
 /** The next op to send: the oldest one the server has not acknowledged (ops go one at a time, in order). */
-export const nextToSend = (outbox: readonly PendingOp[]): PendingOp | undefined => outbox.find((op) => op.ackedSeq === undefined);
+export const nextToSend = (outbox: readonly PendingOp[]): PendingOp | undefined =>
+  outbox.find((op) => op.ackedSeq === undefined);
 
 /** How many ops wait for the server's answer ("waiting to be sent"). */
-export const unacknowledged = (outbox: readonly PendingOp[]): number => outbox.filter((op) => op.ackedSeq === undefined).length;
+export const unacknowledged = (outbox: readonly PendingOp[]): number =>
+  outbox.filter((op) => op.ackedSeq === undefined).length;
 
 /** The server accepted the op as event `seq`: it stays (and shows) until that event is applied. */
-export function acknowledge(outbox: readonly PendingOp[], opId: string, seq: number, result: PendingOp['result']): PendingOp[] {
+export function acknowledge(
+  outbox: readonly PendingOp[],
+  opId: string,
+  seq: number,
+  result: PendingOp['result'],
+): PendingOp[] {
   return outbox.map((op) => (op.opId === opId ? ({ ...op, ackedSeq: seq, result } as PendingOp) : op));
 }
 
@@ -52,4 +59,5 @@ export const confirmedUpTo = (outbox: readonly PendingOp[], lastSeq: number): Pe
   outbox.filter((op) => op.ackedSeq === undefined || op.ackedSeq > lastSeq);
 
 /** The server refused the op: it leaves at once, and the screen rolls back by itself. */
-export const refuse = (outbox: readonly PendingOp[], opId: string): PendingOp[] => outbox.filter((op) => op.opId !== opId);
+export const refuse = (outbox: readonly PendingOp[], opId: string): PendingOp[] =>
+  outbox.filter((op) => op.opId !== opId);

@@ -23,15 +23,23 @@ export function CarryOverPhase({ phase }: { phase: View }) {
       ) : (
         <ul className="item-list" aria-labelledby={`carry-${phase.id}`}>
           {earlier.map((item) => {
-            const handled = item.carriedToId ? t('carryOver.taken') : item.status === 'dropped' ? t('carryOver.dropped') : null;
+            const handled = item.carriedToId
+              ? t('carryOver.taken')
+              : item.status === 'dropped'
+                ? t('carryOver.dropped')
+                : null;
             return (
               <li key={item.id} className="item plan-item" data-plan-id={item.id}>
                 <div className="item-body">
                   <p className="item-text">{item.title}</p>
                   <p className="item-meta">
                     <span className="muted">{formatDay(item.day)}</span>
-                    {item.assigneeIds.length > 0 && <span className="muted"> · {namesList(item.assigneeIds, room.nameOf)}</span>}
-                    {item.carryReason && <span className="muted"> · {t('plan.reason', { reason: item.carryReason })}</span>}
+                    {item.assigneeIds.length > 0 && (
+                      <span className="muted"> · {namesList(item.assigneeIds, room.nameOf)}</span>
+                    )}
+                    {item.carryReason && (
+                      <span className="muted"> · {t('plan.reason', { reason: item.carryReason })}</span>
+                    )}
                     {handled && <strong> · {handled}</strong>}
                   </p>
                 </div>
@@ -41,7 +49,9 @@ export function CarryOverPhase({ phase }: { phase: View }) {
                       type="button"
                       className="small"
                       aria-label={t('carryOver.takeNamed', { title: item.title })}
-                      onClick={() => room.send({ type: 'plan.carry', payload: { planItemId: item.id, action: 'take' } })}
+                      onClick={() =>
+                        room.send({ type: 'plan.carry', payload: { planItemId: item.id, action: 'take' } })
+                      }
                     >
                       {t('carryOver.take')}
                     </button>
@@ -49,7 +59,9 @@ export function CarryOverPhase({ phase }: { phase: View }) {
                       type="button"
                       className="secondary small"
                       aria-label={t('carryOver.dropNamed', { title: item.title })}
-                      onClick={() => room.send({ type: 'plan.carry', payload: { planItemId: item.id, action: 'drop' } })}
+                      onClick={() =>
+                        room.send({ type: 'plan.carry', payload: { planItemId: item.id, action: 'drop' } })
+                      }
                     >
                       {t('carryOver.drop')}
                     </button>
@@ -72,7 +84,16 @@ export function CarryOverPhase({ phase }: { phase: View }) {
               escalations={st.escalations.filter((e) => e.riskId === r.id)}
               nameOf={nameOf}
               managers={managers}
-              actions={inputs ? { onStatus: actions.onStatus(r.id), onReply: actions.onReply, onClose: actions.onClose, mayClose: actions.mayClose } : {}}
+              actions={
+                inputs
+                  ? {
+                      onStatus: actions.onStatus(r.id),
+                      onReply: actions.onReply,
+                      onClose: actions.onClose,
+                      mayClose: actions.mayClose,
+                    }
+                  : {}
+              }
               compact={!inputs}
             />
           ))}

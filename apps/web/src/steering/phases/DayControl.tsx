@@ -13,7 +13,9 @@ export function DayControl() {
   return (
     <div className="day-control">
       <p className="meeting-day">{t('day.meetingDay', { date: formatDay(st.day) })}</p>
-      {room.isFacilitator && room.layout !== 'wall' && room.canInput &&
+      {room.isFacilitator &&
+        room.layout !== 'wall' &&
+        room.canInput &&
         (editing ? (
           <form
             className="inline-form"

@@ -37,7 +37,14 @@ export function FeedbackPhase({ phase }: { phase: View }) {
     <div className="stack">
       {phase.settings.prompt && <p className="prompt">{phase.settings.prompt}</p>}
       <p className={waiting.length ? 'notice not-received' : 'notice everyone-received'}>
-        {waiting.length ? t('feedback.notReceived', { names: namesList(waiting.map((p) => p.userId), room.nameOf) }) : t('feedback.everyone')}
+        {waiting.length
+          ? t('feedback.notReceived', {
+              names: namesList(
+                waiting.map((p) => p.userId),
+                room.nameOf,
+              ),
+            })
+          : t('feedback.everyone')}
       </p>
       <p className="muted">{t('feedback.count', { count })}</p>
       {room.layout === 'phone' && form}

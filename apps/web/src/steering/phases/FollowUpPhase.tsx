@@ -16,7 +16,9 @@ export function FollowUpPhase({ phase }: { phase: View }) {
     <div className="stack">
       <DayControl />
       <h3 id={`followup-${phase.id}`}>{t('followUp.list')}</h3>
-      <p className="muted">{t('followUp.summary', { done: count('done'), carried: count('carried'), open: count('open') })}</p>
+      <p className="muted">
+        {t('followUp.summary', { done: count('done'), carried: count('carried'), open: count('open') })}
+      </p>
       {today.length === 0 ? (
         <p className="muted">{t('plan.none')}</p>
       ) : (
@@ -59,14 +61,25 @@ function FollowUpControls({ item }: { item: PlanItemDto }) {
       onSubmit={(e) => {
         e.preventDefault();
         if (!reason.trim()) return;
-        room.send({ type: 'plan.follow-up', payload: { planItemId: item.id, status: 'carried', reason: reason.trim() } });
+        room.send({
+          type: 'plan.follow-up',
+          payload: { planItemId: item.id, status: 'carried', reason: reason.trim() },
+        });
         setAsking(false);
         setReason('');
       }}
     >
       <div className="field">
         <label htmlFor={`${id}-r`}>{t('followUp.reasonFor', { title: item.title })}</label>
-        <input id={`${id}-r`} type="text" value={reason} maxLength={STEERING_LIMITS.carryReason} required autoFocus onChange={(e) => setReason(e.target.value)} />
+        <input
+          id={`${id}-r`}
+          type="text"
+          value={reason}
+          maxLength={STEERING_LIMITS.carryReason}
+          required
+          autoFocus
+          onChange={(e) => setReason(e.target.value)}
+        />
       </div>
       <button type="submit" disabled={!reason.trim()}>
         {t('followUp.carry')}
@@ -82,7 +95,12 @@ function FollowUpControls({ item }: { item: PlanItemDto }) {
       >
         {t('followUp.done')}
       </button>
-      <button type="button" className="secondary small" aria-label={t('followUp.notDoneNamed', { title: item.title })} onClick={() => setAsking(true)}>
+      <button
+        type="button"
+        className="secondary small"
+        aria-label={t('followUp.notDoneNamed', { title: item.title })}
+        onClick={() => setAsking(true)}
+      >
         {t('followUp.notDone')}
       </button>
     </div>

@@ -31,7 +31,14 @@ export function PlanPhase({ phase }: { phase: View }) {
         </ul>
       )}
       <p className={unassigned.length ? 'notice unassigned' : 'muted unassigned'}>
-        {unassigned.length ? t('plan.unassigned', { names: namesList(unassigned.map((p) => p.userId), room.nameOf) }) : t('plan.allAssigned')}
+        {unassigned.length
+          ? t('plan.unassigned', {
+              names: namesList(
+                unassigned.map((p) => p.userId),
+                room.nameOf,
+              ),
+            })
+          : t('plan.allAssigned')}
       </p>
       <Absences />
       {room.layout === 'laptop' && form}
@@ -61,7 +68,9 @@ export function PlanRow({ item, children }: { item: PlanItemDto; children?: Reac
         <p className="item-text">{item.title}</p>
         <p className="item-meta">
           {where && <span>{where} · </span>}
-          <span className="muted">{item.assigneeIds.length ? namesList(item.assigneeIds, room.nameOf) : t('plan.nobody')}</span>
+          <span className="muted">
+            {item.assigneeIds.length ? namesList(item.assigneeIds, room.nameOf) : t('plan.nobody')}
+          </span>
           {item.status !== 'open' && <span className="muted"> · {t(`plan.status.${item.status}`)}</span>}
           {item.carryReason && <span className="muted"> · {t('plan.reason', { reason: item.carryReason })}</span>}
           {fromDay && <span className="muted"> · {t('plan.from', { date: formatDay(fromDay) })}</span>}
@@ -81,7 +90,10 @@ export function PlanRow({ item, children }: { item: PlanItemDto; children?: Reac
                 aria-pressed={on}
                 aria-label={t('plan.assign', { name: p.displayName, title: item.title })}
                 onClick={() =>
-                  room.send({ type: 'plan.assign', payload: { planItemId: item.id, ...(on ? { remove: [p.userId] } : { add: [p.userId] }) } })
+                  room.send({
+                    type: 'plan.assign',
+                    payload: { planItemId: item.id, ...(on ? { remove: [p.userId] } : { add: [p.userId] }) },
+                  })
                 }
               >
                 {p.displayName}
@@ -148,20 +160,45 @@ function PlanForm() {
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-w`}>{t('plan.what')}</label>
-          <input id={`${id}-w`} type="text" value={title} maxLength={STEERING_LIMITS.planTitle} autoComplete="off" onChange={(e) => setTitle(e.target.value)} />
+          <input
+            id={`${id}-w`}
+            type="text"
+            value={title}
+            maxLength={STEERING_LIMITS.planTitle}
+            autoComplete="off"
+            onChange={(e) => setTitle(e.target.value)}
+          />
         </div>
         <div className="field field--narrow">
           <label htmlFor={`${id}-t`}>{t('plan.when')}</label>
-          <input id={`${id}-t`} type="text" value={time} maxLength={STEERING_LIMITS.planTime} onChange={(e) => setTime(e.target.value)} />
+          <input
+            id={`${id}-t`}
+            type="text"
+            value={time}
+            maxLength={STEERING_LIMITS.planTime}
+            onChange={(e) => setTime(e.target.value)}
+          />
         </div>
         <div className="field field--narrow">
           <label htmlFor={`${id}-p`}>{t('plan.where')}</label>
-          <input id={`${id}-p`} type="text" value={place} maxLength={STEERING_LIMITS.planPlace} onChange={(e) => setPlace(e.target.value)} />
+          <input
+            id={`${id}-p`}
+            type="text"
+            value={place}
+            maxLength={STEERING_LIMITS.planPlace}
+            onChange={(e) => setPlace(e.target.value)}
+          />
         </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-n`}>{t('plan.notes')}</label>
-        <input id={`${id}-n`} type="text" value={notes} maxLength={STEERING_LIMITS.planNotes} onChange={(e) => setNotes(e.target.value)} />
+        <input
+          id={`${id}-n`}
+          type="text"
+          value={notes}
+          maxLength={STEERING_LIMITS.planNotes}
+          onChange={(e) => setNotes(e.target.value)}
+        />
       </div>
       <PeopleChecklist legend={t('plan.people')} people={people} chosen={who} onChange={setWho} />
       <div className="button-row">
@@ -180,7 +217,13 @@ function Absences() {
   const id = useId();
   if (!st) return null;
   if (!inputs) {
-    return <p className="muted">{st.absences.length ? t('plan.absentList', { names: namesList(st.absences, room.nameOf) }) : t('plan.noneAbsent')}</p>;
+    return (
+      <p className="muted">
+        {st.absences.length
+          ? t('plan.absentList', { names: namesList(st.absences, room.nameOf) })
+          : t('plan.noneAbsent')}
+      </p>
+    );
   }
   return (
     <section aria-labelledby={`${id}-h`}>
@@ -203,7 +246,11 @@ function Absences() {
           );
         })}
       </div>
-      <p className="muted">{st.absences.length ? t('plan.absentList', { names: namesList(st.absences, room.nameOf) }) : t('plan.noneAbsent')}</p>
+      <p className="muted">
+        {st.absences.length
+          ? t('plan.absentList', { names: namesList(st.absences, room.nameOf) })
+          : t('plan.noneAbsent')}
+      </p>
       <p className="visually-hidden">{formatDay(st.day)}</p>
     </section>
   );
@@ -224,7 +271,13 @@ function PlanEditForm({ item, onDone }: { item: PlanItemDto; onDone: () => void 
         if (!value('title')) return;
         room.send({
           type: 'plan.edit',
-          payload: { planItemId: item.id, title: value('title'), time: value('time'), place: value('place'), notes: value('notes') },
+          payload: {
+            planItemId: item.id,
+            title: value('title'),
+            time: value('time'),
+            place: value('place'),
+            notes: value('notes'),
+          },
         });
         onDone();
       }}
@@ -232,7 +285,15 @@ function PlanEditForm({ item, onDone }: { item: PlanItemDto; onDone: () => void 
       <div className="field-row">
         <div className="field">
           <label htmlFor={`${id}-w`}>{t('plan.what')}</label>
-          <input id={`${id}-w`} name="title" type="text" defaultValue={item.title} maxLength={STEERING_LIMITS.planTitle} required autoFocus />
+          <input
+            id={`${id}-w`}
+            name="title"
+            type="text"
+            defaultValue={item.title}
+            maxLength={STEERING_LIMITS.planTitle}
+            required
+            autoFocus
+          />
         </div>
         <div className="field field--narrow">
           <label htmlFor={`${id}-t`}>{t('plan.when')}</label>
@@ -240,12 +301,24 @@ function PlanEditForm({ item, onDone }: { item: PlanItemDto; onDone: () => void 
         </div>
         <div className="field field--narrow">
           <label htmlFor={`${id}-p`}>{t('plan.where')}</label>
-          <input id={`${id}-p`} name="place" type="text" defaultValue={item.place} maxLength={STEERING_LIMITS.planPlace} />
+          <input
+            id={`${id}-p`}
+            name="place"
+            type="text"
+            defaultValue={item.place}
+            maxLength={STEERING_LIMITS.planPlace}
+          />
         </div>
       </div>
       <div className="field">
         <label htmlFor={`${id}-n`}>{t('plan.notes')}</label>
-        <input id={`${id}-n`} name="notes" type="text" defaultValue={item.notes} maxLength={STEERING_LIMITS.planNotes} />
+        <input
+          id={`${id}-n`}
+          name="notes"
+          type="text"
+          defaultValue={item.notes}
+          maxLength={STEERING_LIMITS.planNotes}
+        />
       </div>
       <div className="button-row">
         <button type="submit">{t('plan.save')}</button>

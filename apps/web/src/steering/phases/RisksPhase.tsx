@@ -11,9 +11,12 @@ export function useRiskActions() {
   const mayClose = (e: EscalationDto) => room.isFacilitator || e.escalatedById === room.me;
   return {
     onStatus: (riskId: string) => (status: RiskStatus) => room.send({ type: 'risk.edit', payload: { riskId, status } }),
-    onLearning: (riskId: string) => (learning: string) => room.send({ type: 'risk.edit', payload: { riskId, learning } }),
-    onEscalate: (riskId: string) => (note: string) => room.send({ type: 'risk.escalate', payload: { riskId, ...(note ? { note } : {}) } }),
-    onReply: (escalationId: string, text: string) => room.send({ type: 'escalation.reply', payload: { escalationId, text } }),
+    onLearning: (riskId: string) => (learning: string) =>
+      room.send({ type: 'risk.edit', payload: { riskId, learning } }),
+    onEscalate: (riskId: string) => (note: string) =>
+      room.send({ type: 'risk.escalate', payload: { riskId, ...(note ? { note } : {}) } }),
+    onReply: (escalationId: string, text: string) =>
+      room.send({ type: 'escalation.reply', payload: { escalationId, text } }),
     onClose: (escalationId: string) => room.send({ type: 'escalation.close', payload: { escalationId } }),
     mayClose,
   };
@@ -26,7 +29,11 @@ export function RisksPhase({ phase }: { phase: View }) {
   const a = useRiskActions();
   if (!st) return null;
   const form = inputs ? (
-    <RiskForm people={people} categories={st.riskCategories} onSubmit={(body) => room.send({ type: 'risk.add', payload: body })} />
+    <RiskForm
+      people={people}
+      categories={st.riskCategories}
+      onSubmit={(body) => room.send({ type: 'risk.add', payload: body })}
+    />
   ) : null;
   // Newest first: what was just raised is on top.
   const risks = [...st.risks].reverse();
@@ -41,7 +48,14 @@ export function RisksPhase({ phase }: { phase: View }) {
         <ul className="item-list" aria-labelledby={`risklist-${phase.id}`}>
           {risks.map((r) => {
             const actions: RiskActions = inputs
-              ? { onStatus: a.onStatus(r.id), onLearning: a.onLearning(r.id), onEscalate: a.onEscalate(r.id), onReply: a.onReply, onClose: a.onClose, mayClose: a.mayClose }
+              ? {
+                  onStatus: a.onStatus(r.id),
+                  onLearning: a.onLearning(r.id),
+                  onEscalate: a.onEscalate(r.id),
+                  onReply: a.onReply,
+                  onClose: a.onClose,
+                  mayClose: a.mayClose,
+                }
               : {};
             return (
               <RiskCard

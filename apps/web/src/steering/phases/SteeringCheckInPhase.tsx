@@ -20,7 +20,13 @@ export function SteeringCheckInPhase({ phase }: { phase: View }) {
   return (
     <div className="stack">
       {phase.settings.prompt && <p className="prompt">{phase.settings.prompt}</p>}
-      {mine && <p>{mine.word === null && mine.scale === null ? t('checkIn.youSkipped') : t('checkIn.yours', { answer: describe(mine) })}</p>}
+      {mine && (
+        <p>
+          {mine.word === null && mine.scale === null
+            ? t('checkIn.youSkipped')
+            : t('checkIn.yours', { answer: describe(mine) })}
+        </p>
+      )}
       {room.layout === 'phone' && form}
       <h3 id={`checkins-${phase.id}`}>{t('checkIn.answers')}</h3>
       <ul className="item-list" aria-labelledby={`checkins-${phase.id}`}>
@@ -29,7 +35,8 @@ export function SteeringCheckInPhase({ phase }: { phase: View }) {
           return (
             <li key={p.userId} className="item">
               <p className="item-text">
-                <strong>{p.displayName}:</strong> {a ? describe(a) : <span className="muted">{t('checkIn.notYet')}</span>}
+                <strong>{p.displayName}:</strong>{' '}
+                {a ? describe(a) : <span className="muted">{t('checkIn.notYet')}</span>}
               </p>
             </li>
           );
@@ -63,7 +70,14 @@ function CheckInForm() {
     >
       <div className="field">
         <label htmlFor={`${id}-w`}>{t('checkIn.yourWord')}</label>
-        <input id={`${id}-w`} type="text" value={word} maxLength={STEERING_LIMITS.checkInWord} autoComplete="off" onChange={(e) => setWord(e.target.value)} />
+        <input
+          id={`${id}-w`}
+          type="text"
+          value={word}
+          maxLength={STEERING_LIMITS.checkInWord}
+          autoComplete="off"
+          onChange={(e) => setWord(e.target.value)}
+        />
       </div>
       <fieldset>
         <legend>{t('checkIn.scaleLegend')}</legend>
@@ -80,7 +94,11 @@ function CheckInForm() {
         <button type="submit" disabled={!ready}>
           {t('checkIn.send')}
         </button>
-        <button type="button" className="secondary" onClick={() => room.send({ type: 'steering.checkin', payload: { skip: true } })}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => room.send({ type: 'steering.checkin', payload: { skip: true } })}
+        >
           {t('checkIn.skip')}
         </button>
       </div>
